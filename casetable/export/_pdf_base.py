@@ -99,7 +99,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
         if numeric_last:
             cells[-1] = para(one_line(count_text(row[-1])), "num")
         data.append(cells)
-    tbl = Table(data, colWidths=list(widths), repeatRows=1 if header else 0)
+    tbl = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
     tbl.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#b0c4d8")),
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
@@ -113,7 +113,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
 def kv_table(rows: Sequence[tuple[str, str]]) -> Table:
     """Key/value table with bold keys and no header."""
     data = [[para(one_line(k), "cellb"), para(one_line(v), "cell")] for k, v in rows]
-    tbl = Table(data, colWidths=[4.5 * cm, 12.5 * cm])
+    tbl = Table(data, colWidths=[4.5 * cm, 12.5 * cm], hAlign="LEFT")
     tbl.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b0c4d8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
