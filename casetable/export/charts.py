@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from casetable.export._text import count_text, one_line, xml_text
 from casetable.export.labels import DEFAULT_LANG, t
-from casetable.export.model import SUPPRESSED, Count, to_pairs
+from casetable.export.model import SUPPRESSED, Count, Overview, to_pairs
 
 WIDTH = 640
 LABEL_W = 230
@@ -77,3 +77,11 @@ def render_bar_chart_svg(data: Mapping[str, Count] | Iterable[tuple[str, Count]]
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def render_overview_charts(overview: Overview, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """The coordinator's four charts (services, themes, doelgroepen, rights) keyed by name."""
+    blocks = (("services", "services", overview.services), ("themes", "themes", overview.themes),
+              ("doelgroepen", "doelgroepen", overview.doelgroepen),
+              ("rights", "tags_rights", overview.rights))
+    return {key: render_bar_chart_svg(pairs, t(label, lang), lang) for key, label, pairs in blocks}

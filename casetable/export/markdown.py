@@ -58,7 +58,7 @@ def render_markdown(summary: Summary, lang: str = DEFAULT_LANG) -> str:
     out += _table((t("kind", lang), t("count", lang)), c.kind_rows(s, lang))
     for key, text in (("vignette", s.vignette), ("question", s.question)):
         out += [f"## {md_line(t(key, lang))}", ""]
-        for para in one_para_split(text):
+        for para in _paragraphs(text):
             out += [md_text(para), ""]
         if not text.strip():
             out += [DASH, ""]
@@ -97,7 +97,7 @@ def render_markdown(summary: Summary, lang: str = DEFAULT_LANG) -> str:
     return "\n".join(out) + "\n"
 
 
-def one_para_split(text: str) -> list[str]:
+def _paragraphs(text: str) -> list[str]:
     """Split text on blank lines into paragraphs (kept as separate Markdown paragraphs)."""
     paras = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
     return [p for p in paras if p]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from casetable.export.charts import render_bar_chart_svg
+from casetable.export.charts import render_bar_chart_svg, render_overview_charts
+from casetable.export.model import Overview
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -50,3 +51,10 @@ def test_no_script_or_external_resources() -> None:
     svg = render_bar_chart_svg({"CAW": 3}, "Diensten")
     for forbidden in ("<script", "href", "@import", "url(", "<style"):
         assert forbidden not in svg
+
+
+def test_overview_charts(dummy_overview: Overview) -> None:
+    charts = render_overview_charts(dummy_overview)
+    assert list(charts) == ["services", "themes", "doelgroepen", "rights"]
+    ids = {ET.fromstring(svg)[0].get("id") for svg in charts.values()}
+    assert len(ids) == 4  # distinct ids: the four can share one HTML page
