@@ -1,0 +1,95 @@
+"""Specific calendar dates (day + month, full dates, birth dates); months or years alone stay."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casetable.scrub.spans import Span
+
+_MONTHS = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+
+WORD_DATE_RE = re.compile(
+    rf"""
+    (?<![\w°])
+    (?:[1-9]|[12]\d|3[01])(?:ste|de|e)?      # day: 2, 21ste
+    \s+(?:{_MONTHS})\.?                      # month in words, abbreviation with a dot
+    (?:\s+(?:19|20)\d{{2}})?                 # optional year
+    (?![\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+NUMERIC_DATE_RE = re.compile(
+    r"""
+    (?<![\w./°-])
+    (?P<d>0?[1-9]|[12]\d|3[01])
+    (?P<sep>[./-])
+    (?P<m>0?[1-9]|1[0-2])
+    (?P=sep)
+    (?P<y>(?:19|20)\d{2}|\d{2})              # 12/03/2024, 22.09.13
+    (?![\w]|[./-]\d)
+    """,
+    re.VERBOSE,
+)
+
+ISO_DATE_RE = re.compile(
+    r"(?<![\w./-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w])"
+)
+
+DAY_MONTH_RE = re.compile(
+    r"""
+    (?<![\w./°,-])
+    (?P<d>0?[1-9]|[12]\d|3[01])
+    /(?P<m>0?[1-9]|1[0-2])                   # 15/10 (a slash: 15.10 is a decimal number)
+    (?![\w]|[./,-]\d)
+    """,
+    re.VERBOSE,
+)
+# Words after which d/m is a date rather than a fraction ("op 3/4" vs "3/4 van de gezinnen").
+_DATE_CUE_RE = re.compile(
+    r"(?i)\b(?:op|van|vanaf|tot|sinds|tegen|voor|na|tussen|en|tem|t\.e\.m\.|zitting|datum|d\.d\."
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s*$"
+)
+
+BIRTH_RE = re.compile(
+    rf"""
+    °\s?
+    (?:
+        (?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?\d{{2}}   # °04/11/2020
+      | (?:[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}          # °3 mei 2017
+      | (?:(?:{_MONTHS})\s+)?(?:19|20)\d{{2}}                                 # °mei 2023, °2012
+    )
+    (?![\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "geboren in mei 2023" / "geboren in 2019": only a birth makes a month+year or a year identifying.
+BORN_RE = re.compile(
+    rf"""
+    \b(?:geboren|geb\.)\s+(?:(?:op|in)\s+)?
+    (?P<date>(?:(?:{_MONTHS})\.?\s+)?(?:19|20)\d{{2}})
+    (?![\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def detect_date(text: str) -> Iterator[Span]:
+    for rx in (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, BIRTH_RE):
+        for m in rx.finditer(text):
+            yield Span(m.start(), m.end(), "DATE")
+    for m in BORN_RE.finditer(text):
+        yield Span(m.start("date"), m.end("date"), "DATE")
+    for m in DAY_MONTH_RE.finditer(text):
+        day, month = int(m.group("d")), int(m.group("m"))
+        cue = _DATE_CUE_RE.search(text, max(0, m.start() - 20), m.start())
+        if cue or day > month or month > 10:
+            yield Span(m.start(), m.end(), "DATE")
+
+
+DETECTORS = (detect_date,)

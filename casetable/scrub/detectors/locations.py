@@ -1,0 +1,157 @@
+"""Addresses (street + number + bus), postcodes and places from Statbel's address lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casetable.scrub.context import AREA_WORDS, PLACE_PREPS, words
+from casetable.scrub.doc import Doc
+from casetable.scrub.spans import Span
+
+# Endings that make a capitalised word a street: Meensesteenweg, Lindenlei, Lagaeplein.
+STREET_ENDS = (
+    "straat",
+    "straatje",
+    "steenweg",
+    "laan",
+    "laantje",
+    "lei",
+    "plein",
+    "pleintje",
+    "dreef",
+    "weg",
+    "wegel",
+    "baan",
+    "kaai",
+    "kade",
+    "markt",
+    "dijk",
+    "singel",
+    "vest",
+    "kouter",
+    "dries",
+    "gracht",
+    "boulevard",
+    "steeg",
+    "pad",
+    "hof",
+    "park",
+    "veld",
+    "berg",
+    "heide",
+    "akker",
+    "meers",
+    "bos",
+    "hoek",
+    "ring",
+    "poort",
+    "site",
+)
+STREET_END_RE = re.compile(
+    r"(?:straat|straatje|steenweg|laan|laantje|lei|plein|pleintje|dreef|weg|wegel|baan|kaai|kade"
+    r"|markt|dijk|singel|vest|kouter|dries|gracht|boulevard|steeg|pad|hof|park|veld|berg|heide"
+    r"|akker|meers|bos|hoek|ring|poort|site)$"
+)
+# Endings so generic that the word must also be in the street list.
+WEAK_END_RE = re.compile(r"(?:pad|hof|park|veld|berg|heide|akker|meers|bos|hoek|ring|poort|site)$")
+# Words that may stand before the last word of a street name: "Koning Albertstraat".
+STREET_LEAD = words(
+    """
+    koning koningin prins prinses graaf gravin generaal kolonel burgemeester pastoor kardinaal
+    dokter heilig oude nieuwe groene lange korte grote kleine hoge lage onze-lieve-vrouw sint
+    sinte
+    """
+)
+HOUSE_NR_RE = re.compile(
+    r"""
+    \s?(?:nr\.?\s?)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?   # 48, 12A, nr. 5
+    (?!\d|[.,]\d)
+    (?:\s?(?:bus|bte|b\.|/)\s?\d{1,4}[a-zA-Z]?)?      # bus 3, /2
+    """,
+    re.VERBOSE,
+)
+POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?:B-)?([1-9]\d{3})(?=\s+[A-Z'][^\W\d_])")
+POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(\s+)(?=[A-Z'][^\W\d_])")
+LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar", "te", "rond", "nabij"})
+PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
+
+
+def detect_addresses(doc: Doc) -> Iterator[Span]:
+    toks, lex = doc.tokens, doc.lex
+    for i, t in enumerate(toks):
+        low = t.lower
+        if not low.endswith(STREET_ENDS):
+            continue
+        m = STREET_END_RE.search(low)
+        if m is None or len(low) < m.end() - m.start() + 3:
+            continue
+        listed = low in lex.streets
+        if not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
+            continue
+        start = i
+        while (
+            start > 0
+            and doc.joined(start - 1)
+            and toks[start - 1].cap
+            and (
+                toks[start - 1].lower in STREET_LEAD
+                or " ".join(x.lower for x in toks[start - 1 : i + 1]) in lex.streets
+            )
+        ):
+            start -= 1
+        end = t.end
+        nr = HOUSE_NR_RE.match(doc.text, end)
+        if nr and nr.end() > end:
+            end = nr.end()
+        yield Span(toks[start].start, end, "ADDRESS")
+
+
+def detect_places(doc: Doc) -> Iterator[Span]:
+    toks, lex, text = doc.tokens, doc.lex, doc.text
+    for m in POSTCODE_RE.finditer(text):
+        yield Span(m.start(), m.end(), "POSTCODE")
+    after_code = {m.end() for m in POSTCODE_THEN_RE.finditer(text)}
+    n = len(toks)
+    i = 0
+    last_place_end = -1
+    while i < n:
+        t = toks[i]
+        low = t.lower
+        phrases = lex.place_phrases.get(low)
+        if not t.cap and not phrases and low not in lex.places:
+            i += 1
+            continue
+        end_i = i
+        for phrase in phrases or ():  # Brugse Poort, Sint-Martens Latem
+            k = len(phrase)
+            if (
+                i + k <= n
+                and all(toks[i + j].lower == phrase[j] for j in range(k))
+                and all(doc.joined(i + j) for j in range(k - 1))
+            ):
+                end_i = max(end_i, i + k - 1)
+        if _is_place(doc, i, end_i, t.start in after_code, last_place_end):
+            yield Span(t.start, toks[end_i].end, "PLACE")
+            last_place_end = toks[end_i].end
+        i = end_i + 1
+
+
+def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end: int) -> bool:
+    """Whether token i (to end_i) names a place here; a place that is also a word needs context."""
+    t, lex = doc.tokens[i], doc.lex
+    low = t.lower
+    if low in lex.never:
+        return False
+    if end_i > i or after_postcode:
+        return t.cap
+    prev = doc.prev_word(i)
+    if low not in lex.places:
+        return t.cap and prev in AREA_WORDS  # "de wijk Kolderbos"
+    z = lex.zipf.get(low, 0.0)
+    if not z:
+        return t.cap or len(low) >= 4
+    if not t.cap:
+        return z < 3.5 and prev in LOWER_PLACE_PREPS  # "in molenbeek"
+    linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS
+    return linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS))

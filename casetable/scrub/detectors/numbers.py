@@ -1,0 +1,252 @@
+"""Structured identifiers found by pattern and then validated, so a dossier number is no phone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum import iban as std_iban
+from stdnum.be import bis as be_bis
+from stdnum.be import nn as be_nn
+from stdnum.nl import bsn as nl_bsn
+
+from casetable.scrub.spans import Span
+
+_TRAIL = ".,;:!?)]}'\"»"
+
+EMAIL_RE = re.compile(
+    r"""
+    (?<![\w.+-])
+    [A-Za-z0-9][A-Za-z0-9._%+-]*      # local part
+    @
+    [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)* # domain labels
+    \.[A-Za-z]{2,}                    # top-level domain
+    """,
+    re.VERBOSE,
+)
+
+URL_RE = re.compile(
+    r"""
+    (?<![\w@./-])
+    (?:
+        https?://[^\s<>"]+                          # explicit scheme
+      | www\.[^\s<>"]+                              # www. without scheme
+      | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*           # bare domain ...
+        \.(?:com|be|nl|org|net|eu|info|io|me|ly|gl|tv|fr|de|uk)
+        (?:/[^\s<>"]*|\b)                           # ... with a path or alone
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+HANDLE_RE = re.compile(
+    r"""
+    (?<![\w@.])
+    @[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?   # @name.of_someone (no trailing dot)
+    (?![\w@])
+    """,
+    re.VERBOSE,
+)
+
+IBAN_RE = re.compile(
+    r"""
+    (?<![\w])
+    [A-Za-z]{2}\d{2}                 # country code and check digits
+    (?:[ ]?[A-Za-z0-9]{4}){2,7}      # groups of four, spaces optional
+    (?:[ ]?[A-Za-z0-9]{1,3})?        # short last group
+    (?![\w])
+    """,
+    re.VERBOSE,
+)
+
+OLD_BE_ACCOUNT_RE = re.compile(r"(?<![\w-])(\d{3})-(\d{7})-(\d{2})(?![\w-])")
+
+NATIONAL_ID_RE = re.compile(
+    r"""
+    (?<![\w.,/-])
+    \d{2}[.\s]?\d{2}[.\s]?\d{2}      # birth date YY MM DD (BIS: month + 20 or + 40)
+    [-.\s]?\d{3}                     # serial number
+    [-.\s]?\d{2}                     # check digits
+    (?![\w]|[.,/-]\d)
+    """,
+    re.VERBOSE,
+)
+
+BSN_RE = re.compile(
+    r"""
+    (?<![\w.,/-])
+    [1-9]\d{3}[.\s]?\d{2}[.\s]?\d{3} # Dutch BSN, nine digits (a leading 0 is a phone number)
+    (?![\w]|[.,/-]\d)
+    """,
+    re.VERBOSE,
+)
+
+PHONE_RE = re.compile(
+    r"""
+    (?<![\w+/.,-])
+    (?:
+        (?:\+|00)[1-9]\d{0,2}        # international: +32 / 0032 / +40
+        (?:[\s.-]?\(0\))?            # optional (0) that some people keep
+        (?:[\s./-]{0,2}\d){6,12}     # subscriber number, any grouping
+      |
+        0[1-9]                       # national: trunk 0 and area or mobile prefix
+        (?:[\s./-]{0,2}\d){6,9}
+    )
+    (?![\w]|[.,/-]\d)
+    """,
+    re.VERBOSE,
+)
+
+PLATE_RE = re.compile(
+    r"""
+    (?<![\w-])
+    (?:
+        [1-9][-\s]?[A-Z]{3}[-\s]?\d{3}   # Belgian plate since 2010: 1-ABC-123, 1ABC123
+      | [1-9]-?[a-z]{3}-?\d{3}           # the same typed in lowercase chat
+      | (?P<old>[A-Z]{3}-\d{3})          # older format ABC-123 (only near a vehicle word)
+    )
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+VEHICLE_CONTEXT_RE = re.compile(r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette)")
+
+CASE_ID_CONTEXT_RE = re.compile(
+    r"""
+    (?i:\b(?:\w*dossier\w*|rolnummer|referentie\w*|ref|kenmerk|zaaknummer|parketnummer
+          |notitienummer|pv(?:-nummer)?|nummer|nr))\b
+    [^.!?\n\d]{0,40}?                # a few words: "bij het CLB is", "onder", ": "
+    (?<![\w./-])
+    (?P<id>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)+|\d{5,})
+    (?![\w])
+    """,
+    re.VERBOSE,
+)
+CASE_ID_SHAPE_RE = re.compile(
+    r"""
+    (?<![\w./-])
+    (?=[A-Z0-9./-]*[A-Z])            # at least one capital letter ...
+    [A-Z0-9]+(?:[./-][A-Z0-9]+){2,}  # ... and three or more groups: GNK/2024-0387, AN.24.JE.1132
+    (?![\w]|[./-]\w)
+    """,
+    re.VERBOSE,
+)
+_NOT_AN_ID_AFTER = re.compile(r"\s*(?:euro|eur|€|%|jaar|uur|procent|km|kg)\b", re.IGNORECASE)
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return end
+
+
+def detect_email(text: str) -> Iterator[Span]:
+    for m in EMAIL_RE.finditer(text):
+        yield Span(m.start(), m.end(), "EMAIL")
+
+
+def detect_url(text: str) -> Iterator[Span]:
+    for m in URL_RE.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        if end - m.start() > 4:
+            yield Span(m.start(), end, "URL")
+    for m in HANDLE_RE.finditer(text):
+        yield Span(m.start(), m.end(), "URL")
+
+
+def detect_iban(text: str) -> Iterator[Span]:
+    pos = 0
+    while m := IBAN_RE.search(text, pos):
+        raw = m.group()
+        compact = raw.replace(" ", "").upper()
+        pos = m.start() + 1
+        # the pattern may run on into a following number; take the longest prefix that validates
+        for n in range(len(compact), 11, -1):
+            if std_iban.is_valid(compact[:n]):
+                seen = 0
+                for i, c in enumerate(raw):
+                    seen += c != " "
+                    if seen == n:
+                        pos = m.start() + i + 1
+                        break
+                yield Span(m.start(), pos, "IBAN")
+                break
+    for m in OLD_BE_ACCOUNT_RE.finditer(text):
+        base, check = int(m.group(1) + m.group(2)), int(m.group(3))
+        if (base % 97 or 97) == check:
+            yield Span(m.start(), m.end(), "IBAN")
+
+
+def detect_national_id(text: str) -> Iterator[Span]:
+    for m in NATIONAL_ID_RE.finditer(text):
+        d = _digits(m.group())
+        if be_nn.is_valid(d) or be_bis.is_valid(d):
+            yield Span(m.start(), m.end(), "NATIONAL_ID")
+    for m in BSN_RE.finditer(text):
+        if nl_bsn.is_valid(_digits(m.group())):
+            yield Span(m.start(), m.end(), "NATIONAL_ID")
+
+
+def _valid_phone(candidate: str) -> bool:
+    for region in ("BE", "NL"):
+        try:
+            num = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return False
+        if phonenumbers.is_valid_number(num):
+            return True
+        if candidate.startswith(("+", "00")):
+            return False
+    return False
+
+
+def detect_phone(text: str) -> Iterator[Span]:
+    for m in PHONE_RE.finditer(text):
+        cand = m.group()
+        if cand.startswith("00"):
+            cand = "+" + cand[2:]
+        if _valid_phone(cand.replace("(0)", "")):
+            yield Span(m.start(), m.end(), "PHONE")
+
+
+def detect_plate(text: str) -> Iterator[Span]:
+    for m in PLATE_RE.finditer(text):
+        if m.group("old") and not VEHICLE_CONTEXT_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
+        yield Span(m.start(), m.end(), "PLATE")
+
+
+def _plausible_id(text: str, start: int, end: int) -> bool:
+    ident = text[start:end]
+    digits = _digits(ident)
+    if len(digits) < 3 or _NOT_AN_ID_AFTER.match(text, end):
+        return False
+    # a year, an amount like 6.000 or a decimal is no reference
+    return not re.fullmatch(r"(?:19|20)\d{2}|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d{1,2}", ident)
+
+
+def detect_case_id(text: str) -> Iterator[Span]:
+    for m in CASE_ID_CONTEXT_RE.finditer(text):
+        if _plausible_id(text, m.start("id"), m.end("id")):
+            yield Span(m.start("id"), m.end("id"), "CASE_ID")
+    for m in CASE_ID_SHAPE_RE.finditer(text):
+        if len(_digits(m.group())) >= 4:
+            yield Span(m.start(), m.end(), "CASE_ID")
+
+
+DETECTORS = (
+    detect_email,
+    detect_url,
+    detect_iban,
+    detect_national_id,
+    detect_phone,
+    detect_plate,
+    detect_case_id,
+)

@@ -1,0 +1,179 @@
+"""Person names: word lists (Statbel first and family names) weighed against context.
+
+A token is *confirmed* when it is a name and not a Dutch word, or a capitalised unknown word in
+mid-sentence; it is a *candidate* when it is also a common word ("Roos", "Storm", "Lieve") and
+then needs context: a title or family role before it, an age after it, another name beside it,
+quotes, or the same word confirmed elsewhere in the text or in the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from casetable.scrub.context import FAMILY, HONORIFICS, PARTICLES, TITLES
+from casetable.scrub.doc import Doc, Token
+from casetable.scrub.spans import Span
+
+NONE, CANDIDATE, CONFIRMED = 0, 1, 2
+AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
+INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
+QUOTES = "'\"‘’“”"
+COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
+SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
+
+
+def _is_name(doc: Doc, t: Token) -> bool:
+    lex = doc.lex
+    if t.lower in lex.first_names or t.lower in lex.surnames:
+        return True
+    if "-" in t.lower:  # Ana-Maria, Vrancken-Chakir: every part a name or an unknown word
+        parts = t.lower.split("-")
+        return all(p in lex.first_names or p in lex.surnames or not lex.word_zipf(p) for p in parts)
+    return False
+
+
+def _title_before(doc: Doc, i: int) -> bool:
+    """A title or family word before token i, skipping surname particles ("dhr De Wolf")."""
+    j = i
+    while j > 0 and doc.tokens[j - 1].lower in PARTICLES and doc.joined(j - 1):
+        j -= 1
+    prev = doc.prev_word(j)
+    return prev in TITLES or prev in FAMILY
+
+
+def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
+    t = doc.tokens[i]
+    lex = doc.lex
+    low = t.lower
+    z = lex.zipf.get(low, 0.0)
+    if not t.cap and not t.upper:
+        # lowercase chat: "ilias", "juf hanne", "dhr de wolf"; most tokens leave here
+        if len(low) < 3 or low in PARTICLES or low in lex.never:
+            return NONE
+        if not z and low in lex.first_names:
+            return CONFIRMED
+        if z < COMMON and _title_before(doc, i) and _is_name(doc, t):
+            return CONFIRMED
+        if z < 3.0 and known is not None and known(low):
+            return CONFIRMED
+        return NONE
+    if low in lex.never or low in TITLES or len(low) < 2:
+        return NONE
+    if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
+        return NONE  # a compound such as CLB-collega or Instagram-account, not a double name
+    name = _is_name(doc, t)
+    if t.upper:
+        return CONFIRMED if name and _title_before(doc, i) else NONE
+    if low in lex.places:
+        if _title_before(doc, i):
+            return CONFIRMED
+        return CANDIDATE if name else NONE
+    if name and not z:
+        return CONFIRMED
+    if name and z < COMMON and not t.sent_start:
+        return CONFIRMED
+    if not z and not t.sent_start and low not in PARTICLES:
+        return CONFIRMED  # capitalised unknown word mid-sentence: a name of anywhere
+    if (name or z < 3.0) and _title_before(doc, i):
+        return CONFIRMED
+    if name or not z:
+        return CANDIDATE
+    return NONE
+
+
+def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | None) -> bool:
+    """Context that turns a candidate into a name."""
+    t = doc.tokens[i]
+    text = doc.text
+    if _title_before(doc, i) or doc.followed_by(i, AGE_AFTER):
+        return True
+    if t.start > 0 and text[t.start - 1] in QUOTES and text[t.end : t.end + 1] in QUOTES:
+        return True
+    if known is not None and t.lower not in PARTICLES and known(t.lower):
+        return True
+    toks = doc.tokens
+    # beside a confirmed name: "Lotte en Roos", "Storm, Noor", "Roos Vermeulen"
+    if (
+        i + 1 < len(toks)
+        and state[i + 1] == CONFIRMED
+        and doc.joined(i)
+        and (not t.sent_start or doc.lex.word_zipf(t.lower) < COMMON)
+    ):
+        return True
+    if t.sent_start:
+        return False
+    if i >= 1 and state[i - 1] == CONFIRMED and doc.gap(i - 1) in (", ", " "):
+        return True
+    if i >= 2 and state[i - 2] == CONFIRMED and toks[i - 1].lower in ("en", "of"):
+        return doc.joined(i - 2) and doc.joined(i - 1)
+    return False
+
+
+def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list[Span]:
+    toks = doc.tokens
+    state = [_classify(doc, i, known) for i in range(len(toks))]
+    for _ in range(2):
+        for i, s in enumerate(state):
+            if s == CANDIDATE and _upgrade(doc, i, state, known):
+                state[i] = CONFIRMED
+    # the same word confirmed once is a name everywhere in this text
+    confirmed = {toks[i].lower for i, s in enumerate(state) if s == CONFIRMED}
+    for i, t in enumerate(toks):
+        if (
+            state[i] != CONFIRMED
+            and t.lower in confirmed
+            and t.lower not in PARTICLES
+            and (t.cap or doc.lex.word_zipf(t.lower) < 3.0)
+        ):
+            state[i] = CONFIRMED
+    return list(_chains(doc, state))
+
+
+def _chains(doc: Doc, state: list[int]):
+    toks = doc.tokens
+    lex = doc.lex
+    i, n = 0, len(toks)
+    while i < n:
+        if state[i] != CONFIRMED:
+            i += 1
+            continue
+        start = i
+        # particles right before: "Van Damme", "gezin El Khatib"
+        while (
+            start > 0
+            and toks[start - 1].lower in PARTICLES
+            and doc.joined(start - 1)
+            and (toks[start - 1].cap or doc.prev_word(start - 1) in HONORIFICS)
+        ):
+            start -= 1
+        end = i
+        while end + 1 < n and doc.joined(end):
+            nxt = toks[end + 1]
+            if state[end + 1] == CONFIRMED or (
+                nxt.cap
+                and nxt.lower not in lex.never
+                and nxt.lower not in TITLES
+                and lex.word_zipf(nxt.lower) < SURNAME_COMMON
+                and nxt.lower not in PARTICLES
+            ):
+                end += 1
+            elif (
+                nxt.lower in PARTICLES
+                and end + 2 < n
+                and doc.joined(end + 1)
+                and toks[end + 2].cap
+                and toks[end + 2].lower not in lex.never
+            ):
+                end += 2
+            else:
+                break
+        s = toks[start].start
+        m = INITIALS_BEFORE.search(doc.text, max(0, s - 9), s)
+        if m:
+            s = m.start()
+        words = tuple(t.lower for t in toks[start : end + 1])
+        if words[0] in PARTICLES:  # "De Wolf", "Van Damme": one family name, not first + last
+            words = (" ".join(words),)
+        yield Span(s, toks[end].end, "PERSON", key=words)
+        i = end + 1

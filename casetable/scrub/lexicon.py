@@ -1,0 +1,113 @@
+"""The word lists behind the scrubber, loaded once per process from casetable/scrub/data/."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_SOURCES = (
+    "first_names.txt.gz",
+    "surnames.txt.gz",
+    "places.txt.gz",
+    "streets.txt.gz",
+    "postcodes.txt.gz",
+    "dutch_words.tsv.gz",
+    "never_scrub.txt",
+    "neighbourhoods.txt",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lowercase (casefolded) lookup sets; `zipf` is the Dutch word frequency of common words."""
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    # multi-word places and streets, keyed by their first word: {"brugse": (("brugse", "poort"),)}
+    place_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    streets: frozenset[str]
+    postcodes: dict[str, frozenset[str]]
+    zipf: dict[str, float]
+    never: frozenset[str]
+    never_phrases: tuple[str, ...]
+
+    def word_zipf(self, lower: str) -> float:
+        """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
+        return self.zipf.get(lower, 0.0)
+
+
+def _lines(name: str) -> list[str]:
+    path = DATA / name
+    raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
+    return [ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+
+
+def _build() -> Lexicon:
+    places = set(_lines("places.txt.gz")) | {x.casefold() for x in _lines("neighbourhoods.txt")}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for p in places:
+        if " " in p:
+            words = tuple(p.split())
+            phrases.setdefault(words[0], []).append(words)
+    postcodes: dict[str, set[str]] = {}
+    for ln in _lines("postcodes.txt.gz"):
+        code, _, place = ln.partition("\t")
+        postcodes.setdefault(code, set()).add(place)
+    zipf: dict[str, float] = {}
+    for ln in _lines("dutch_words.tsv.gz"):
+        word, _, z = ln.partition("\t")
+        zipf[word] = float(z)
+    never = [x.casefold() for x in _lines("never_scrub.txt")]
+    return Lexicon(
+        first_names=frozenset(_lines("first_names.txt.gz")),
+        surnames=frozenset(_lines("surnames.txt.gz")),
+        places=frozenset(places),
+        place_phrases={k: tuple(v) for k, v in phrases.items()},
+        streets=frozenset(_lines("streets.txt.gz")),
+        postcodes={k: frozenset(v) for k, v in postcodes.items()},
+        zipf=zipf,
+        never=frozenset(x for x in never if " " not in x),
+        never_phrases=tuple(sorted({x for x in never if " " in x}, key=len, reverse=True)),
+    )
+
+
+def _cache_path() -> Path:
+    """A pickle next to nothing of ours: keyed by the data files and the Python version."""
+    h = hashlib.sha256(sys.version.encode())
+    for name in _SOURCES:
+        st = (DATA / name).stat()
+        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "casetable" / f"scrub-lexicon-{h.hexdigest()[:16]}.pickle"
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Build the lexicon once per process; a pickle cache makes later starts fast."""
+    try:
+        path = _cache_path()
+        with open(path, "rb") as f:
+            lex = pickle.load(f)  # noqa: S301 - our own cache file, written below
+        if isinstance(lex, Lexicon):
+            return lex
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    lex = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(lex, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs start-up time
+    return lex
