@@ -21,9 +21,9 @@ def _text_block(text: str) -> list[Flowable]:
 
 
 def _meta(pairs: list[tuple[str, str]], source: str | None = None) -> str:
-    """Grey line(s) under an item: source table, level, urgency, tags."""
-    lines = ([source] if source else []) + [f"{k}: {v}" for k, v in pairs]
-    return "\n".join(lines)
+    """One grey line under an item: source table, level, urgency, tags (label kept with value)."""
+    lines = ([source] if source else []) + [f"{k}:\u00a0{v}" for k, v in pairs]
+    return " \u00b7 ".join(lines)
 
 
 def render_pdf(summary: Summary, lang: str = DEFAULT_LANG) -> bytes:
