@@ -238,7 +238,8 @@ _DURATION_NOUNS = {"straf", "gevangenisstraf", "celstraf", "contract", "periode"
                    "wachttijd", "schuld", "verblijf", "huurcontract", "lening", "afbetaling",
                    "afbetalingsplan", "opleiding", "studie", "cursus", "traject", "project",
                    "relatie", "huwelijk", "samenwerking", "garantie", "programma", "begeleiding",
-                   "ervaring", "plan", "verblijfsvergunning", "vergunning", "wachtlijst"}
+                   "ervaring", "plan", "verblijfsvergunning", "vergunning", "wachtlijst",
+                   "onderzoek", "procedure", "behandeling", "opname", "duur", "looptijd"}
 _NOT_AGE_AFTER = {"euro", "eur", "procent", "keer", "uur", "uren", "dagen", "dag", "kinderen",
                   "kind", "kg", "km", "cm", "minuten", "per", "maal", "op", "x", "nachten"}
 _KIN = {"zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "kinderen", "kids", "baby",
@@ -247,6 +248,9 @@ _KIN = {"zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "kinderen"
         "mama", "vader", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "man",
         "vrouw", "partner", "stiefvader", "stiefmoeder", "pleegkind", "tiener", "peuter", "kleuter",
         "jongere", "zonen", "dochters"}
+_LANGUAGE_USE = {"les", "lessen", "taal", "taalles", "cursus", "tolk", "vertaling", "versie",
+                 "ondertiteling", "ondertitels", "keuken", "school"}
+_PERSONS = _KIN | {"hij", "ze", "zij", "die"}
 _ATTRIB = {"is", "was", "werkt", "werkte", "werken", "werkten", "als", "beroep", "job",
            "zelfstandig", "zelfstandige", "voormalig", "gewezen", "vroeger", "ex"}
 _DETERMINERS = {"de", "het", "hun", "haar", "zijn", "onze", "ons", "jullie", "mijn", "je", "uw",
@@ -258,10 +262,10 @@ def assess(text: str) -> ReidentificationReport:
     masked = PLACEHOLDER_RE.sub(lambda m: _MASK * len(m.group()), text)
     low = masked.lower()
     starts = _number_starts(masked, low)
-    found = [*_ages(masked, starts), *_terms(masked), *_counts(masked, low, starts),
+    found = [*_ages(masked, low, starts), *_terms(masked), *_counts(masked, low, starts),
              *_eponyms(masked, low),
              *_rules(masked, low), *_works_at(masked, low)]
-    findings = tuple(Finding(kind, text[s:e], s, e, sugg, w)
+    findings = tuple(Finding(kind, text[s:e], s, e, sugg, round(w, 2))
                      for s, e, kind, sugg, w in _without_overlaps(found))
     distinct = _distinct(findings)
     score = sum(f.weight for f in distinct)
@@ -275,17 +279,18 @@ _Cand = tuple[int, int, str, str, float]  # start, end, kind, suggestion, weight
 
 
 def _without_overlaps(found: list[_Cand]) -> list[_Cand]:
-    """Where spans overlap keep the heaviest, then the longest ("ziekte van Huntington" over
-    "Huntington"), so one phrase is never counted twice."""
-    starts: list[int] = []  # kept spans, sorted and disjoint
-    kept: list[_Cand] = []
+    """Where spans of one kind overlap keep the heaviest, then the longest ("ziekte van
+    Huntington" over "Huntington"), so one phrase is not counted twice. Spans of different kinds
+    may nest: "de enige Eritrese familie van het dorp" is both an origin and a place hint."""
+    kept: dict[str, tuple[list[int], list[_Cand]]] = {}  # kind -> sorted disjoint starts, spans
     for cand in sorted(found, key=lambda c: (-c[4], c[0] - c[1], c[0])):
+        starts, spans = kept.setdefault(cand[2], ([], []))
         i = bisect.bisect_right(starts, cand[0])
-        if (i and kept[i - 1][1] > cand[0]) or (i < len(kept) and kept[i][0] < cand[1]):
+        if (i and spans[i - 1][1] > cand[0]) or (i < len(spans) and spans[i][0] < cand[1]):
             continue
         starts.insert(i, cand[0])
-        kept.insert(i, cand)
-    return kept
+        spans.insert(i, cand)
+    return sorted(c for _, spans in kept.values() for c in spans)
 
 
 def _prev_words(masked: str, pos: int, n: int = 4) -> list[str]:
@@ -339,15 +344,18 @@ def _is_age(masked: str, m: re.Match[str], unit: str, several: bool) -> bool:
         return True
     if after in _DURATION_AFTER or prev in _DURATION_BEFORE:
         return False
-    if prev == "van" and (prev2 in _DURATION_NOUNS or _number(prev2) is not None):
+    if prev2 in _DURATION_NOUNS or _number(prev2) is not None:  # "de wachttijd is 3 jaar"
         return False
+    person = prev2 in _PERSONS or prev2.startswith(_MASK)
+    if unit in ("maand", "week"):  # months are mostly durations: only with a person in sight
+        return prev in _KIN or prev.startswith(_MASK) or person
     if unit:
         return prev in _AGE_BEFORE or prev in _KIN or prev.startswith(_MASK) or closed
     if after in _NOT_AGE_AFTER or (after and _number(after) is not None):
         return False
     if prev == "(" and closed:  # "zoon (15)", "[persoon 2] (15)", "(2, 5 en 9)"
-        return prev2 in _KIN or prev2.startswith(_MASK) or several or _capitalised_before(masked, m)
-    return prev in {"is", "was", "van", "werd", "wordt", "zijn", ":"} and prev2 in _KIN
+        return person or several or _capitalised_before(masked, m)
+    return prev in {"is", "was", "van", "werd", "wordt", "zijn", ":"} and person
 
 
 def _capitalised_before(masked: str, m: re.Match[str]) -> bool:
@@ -383,7 +391,7 @@ def _age_matches(masked: str, starts: list[int]) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _ages(masked: str, starts: list[int]) -> Iterator[_Cand]:
+def _ages(masked: str, low: str, starts: list[int]) -> Iterator[_Cand]:
     for m in _age_matches(masked, starts):
         raw_unit = (m.group("unit") or "").strip().lower()
         unit = ("jarig" if "jarig" in raw_unit else "maand" if raw_unit.startswith("m")
@@ -403,7 +411,7 @@ def _ages(masked: str, starts: list[int]) -> Iterator[_Cand]:
             start, end = start - len(wrap.group()), end + len(close.group())
         weight = sum(w for _, _, w in labels)
         yield start, end, "age", _describe(labels), round(weight, 2)
-    for m in _BIRTH_RE.finditer(masked) if "geboren" in masked or "°" in masked else ():
+    for m in _BIRTH_RE.finditer(masked) if "geboren" in low or "°" in low else ():
         yield (m.start(), m.end(), "age", "(geboortejaar weglaten; noem de leeftijdsgroep)", 0.6)
 
 
@@ -464,6 +472,8 @@ def _terms(masked: str) -> Iterator[_Cand]:
             continue
         s, e, entry, n = hit
         i += n
+        if entry.kind == "origin" and _next_word(masked, e) in _LANGUAGE_USE:
+            continue  # "Franse les" is about a language course, not about where someone is from
         if entry.kind != "occupation":
             yield s, e, entry.kind, entry.suggestion, entry.weight
             continue
