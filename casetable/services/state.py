@@ -1,0 +1,87 @@
+"""The table state a screen needs, as JSON: phase, timer, vignette, roles, counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from casetable.extensions import db
+from casetable.models import CaseTable, Participant, utcnow
+from casetable.services import contributions as contribution_service
+from casetable.services.tables import format_code
+
+
+def phase_json(phase: dict[str, Any], lang: str = "nl") -> dict[str, Any]:
+    return {
+        "key": phase.get("key"),
+        "name": phase.get("name_en") if lang == "en" else phase.get("name_nl"),
+        "goal": phase.get("goal_nl", ""),
+        "prompt": phase.get("prompt_nl", ""),
+        "minutes": phase.get("minutes", 0),
+        "kinds": phase.get("kinds", []),
+        "silent": bool(phase.get("silent")),
+        "bringer_listens": bool(phase.get("bringer_listens")),
+        "voting": bool(phase.get("voting")),
+        "rights_checklist": bool(phase.get("rights_checklist")),
+        "notes": bool(phase.get("notes")),
+    }
+
+
+def table_state(table: CaseTable, lang: str = "nl") -> dict[str, Any]:
+    """Everything about the table that is the same for every screen in the room."""
+    roles = {}
+    for role in ("case_bringer", "note_taker"):
+        pid = getattr(table, f"{role}_id")
+        participant = db.session.get(Participant, pid) if pid else None
+        roles[role] = {"id": pid, "alias": participant.alias} if participant else None
+    return {
+        "table": table.public_id,
+        "title": table.title.text,
+        "status": table.status,
+        "attribution": table.attribution,
+        "method": table.method_name,
+        "join_code": format_code(table.join_code),
+        "phase_index": table.phase_index,
+        "phases": [phase_json(p, lang) for p in table.phases],
+        "timer": {
+            "running": table.timer_ends_at is not None,
+            "ends_at": table.timer_ends_at.isoformat() if table.timer_ends_at else None,
+            "remaining": table.timer_remaining,
+        },
+        "server_now": utcnow().isoformat(),
+        "vignette": table.vignette.text if table.vignette else None,
+        "question": table.question.text if table.question else None,
+        "reident_level": table.reident_level,
+        "revealed_phases": table.revealed_phases or [],
+        "held": contribution_service.held_count(table) if table.is_open else 0,
+        "rights_checked": table.rights_checked or [],
+        "roles": roles,
+        "last_seq": table.next_seq - 1,
+        "last_rev": table.next_rev - 1,
+    }
+
+
+def presence_list(table: CaseTable, online_ids: set[int]) -> list[dict[str, Any]]:
+    """The participants as the room sees them: alias, service, role, online."""
+    people = db.session.scalars(
+        select(Participant)
+        .where(Participant.table_id == table.id, Participant.removed.is_(False))
+        .order_by(Participant.id)
+    )
+    return [
+        {
+            "id": p.id,
+            "alias": p.alias,
+            "service": p.service_slug,
+            "online": p.id in online_ids,
+            "role": (
+                "case_bringer"
+                if p.id == table.case_bringer_id
+                else "note_taker"
+                if p.id == table.note_taker_id
+                else "participant"
+            ),
+        }
+        for p in people
+    ]
