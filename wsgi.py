@@ -8,6 +8,10 @@ import os
 
 MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "eventlet")
 if MODE == "eventlet":
+    import warnings
+
+    # eventlet announces its bug-fix-only status on import; DESIGN.md section 4 knows.
+    warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated", category=Warning)
     import eventlet
 
     eventlet.monkey_patch()
