@@ -70,29 +70,38 @@ class ReidentificationReport:
         """One sentence explaining the level, in Dutch ("nl") or English ("en")."""
         if lang not in ("nl", "en"):
             raise ValueError("lang must be 'nl' or 'en'")
-        top = sorted(_distinct(self.findings), key=lambda f: (-f.weight, f.start))[:3]
-        quoted = _join([f'"{f.phrase}"' for f in sorted(top, key=lambda f: f.start)], lang)
-        ex = f'"{top[0].phrase}" → "{top[0].suggestion}"' if top else ""
-        nl = lang == "nl"
-        if not self.findings:
-            return ("Geen kenmerken gevonden die het gezin herkenbaar maken." if nl
+        distinct = _distinct(self.findings)
+        if not distinct:
+            return ("Geen kenmerken gevonden die het gezin herkenbaar maken." if lang == "nl"
                     else "No characteristics found that make the family recognisable.")
-        if self.level == "geen":
-            one = len(_distinct(self.findings)) == 1
-            return (f"Enkel {'een gewoon kenmerk' if one else 'gewone kenmerken'} ({quoted}); de"
-                    " kans op herkenning is klein." if nl else f"Only common characteristics"
-                    f" ({quoted}); the risk of recognition is small.")
-        if self.level == "laag":
-            return (f"Enkele kenmerken ({quoted}) verkleinen de groep wat; het risico op herkenning"
-                    " is laag." if nl else f"Some characteristics ({quoted}) narrow the group a"
-                    " little; the risk of recognition is low.")
-        if self.level == "verhoogd":
-            return (f"De combinatie van {quoted} kan het gezin herkenbaar maken; overweeg"
-                    f" algemenere woorden, bv. {ex}." if nl else f"Together, {quoted} may make"
-                    f" the family recognisable; consider more general wording, e.g. {ex}.")
-        return (f"De combinatie van {quoted} maakt het gezin waarschijnlijk herkenbaar; maak de"
-                f" tekst algemener voor je hem deelt, bv. {ex}." if nl else f"Together, {quoted}"
-                f" probably identify the family; generalise the text before sharing it, e.g. {ex}.")
+        top = sorted(distinct, key=lambda f: (-f.weight, f.start))[:3]
+        quoted = _join([f'"{f.phrase}"' for f in sorted(top, key=lambda f: f.start)], lang)
+        example = f'"{top[0].phrase}" → "{top[0].suggestion}"'
+        one = len(distinct) == 1
+        if lang == "nl":
+            few = f"Het kenmerk {quoted} verkleint" if one else f"De kenmerken {quoted} verkleinen"
+            rare = f"Het zeldzame kenmerk {quoted}" if one else f"De combinatie van {quoted}"
+            return {
+                "geen": f"Enkel {'een gewoon kenmerk' if one else 'gewone kenmerken'} ({quoted});"
+                        " de kans op herkenning is klein.",
+                "laag": f"{few} de groep wat; het risico op herkenning is laag.",
+                "verhoogd": f"{rare} kan het gezin herkenbaar maken; overweeg algemenere woorden,"
+                            f" bijvoorbeeld {example}.",
+                "hoog": f"{rare} maakt het gezin waarschijnlijk herkenbaar; maak de tekst algemener"
+                        f" voor je hem deelt, bijvoorbeeld {example}.",
+            }[self.level]
+        few = (f"The characteristic {quoted} narrows" if one
+               else f"The characteristics {quoted} narrow")
+        rare = f"The rare characteristic {quoted}" if one else f"Together, {quoted}"
+        return {
+            "geen": f"Only {'a common characteristic' if one else 'common characteristics'}"
+                    f" ({quoted}); the risk of recognition is small.",
+            "laag": f"{few} the group a little; the risk of recognition is low.",
+            "verhoogd": f"{rare} may make the family recognisable; consider more general wording,"
+                        f" for example {example}.",
+            "hoog": f"{rare} probably {'identifies' if one else 'identify'} the family; generalise"
+                    f" the text before sharing it, for example {example}.",
+        }[self.level]
 
     def to_json(self) -> dict[str, object]:
         return {"level": self.level, "score": round(self.score, 2),
