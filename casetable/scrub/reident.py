@@ -250,7 +250,8 @@ _DURATION_NOUNS = {"straf", "gevangenisstraf", "celstraf", "contract", "periode"
                    "ervaring", "plan", "verblijfsvergunning", "vergunning", "wachtlijst",
                    "onderzoek", "procedure", "behandeling", "opname", "duur", "looptijd"}
 _NOT_AGE_AFTER = {"euro", "eur", "procent", "keer", "uur", "uren", "dagen", "dag", "kinderen",
-                  "kind", "kg", "km", "cm", "minuten", "per", "maal", "op", "x", "nachten"}
+                  "kind", "kg", "km", "cm", "minuten", "per", "maal", "op", "x", "nachten",
+                  "van", "uit", "tot", "hoog"}  # "hij is 1 van de 3 kinderen"
 _KIN = {"zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "kinderen", "kids", "baby",
         "jongen", "jongetje", "meisje", "meisjes", "jongens", "broer", "broertje", "broers", "zus",
         "zusje", "zussen", "oudste", "jongste", "middelste", "tweeling", "drieling", "moeder",

@@ -149,6 +149,9 @@ def test_ages_of_several_children_add_up():
     "Ze is 8 maanden zwanger.",
     "Het gezin heeft drie kinderen.",
     "Jongvolwassenen 16-25 en tienermoeders.",
+    "Hij is 1 van de 3 kinderen.",
+    "Hoofdstuk 3: leerpunten (1) en (2).",
+    "Het gezin heeft een schuld van 5000 euro bij 3 schuldeisers.",
 ])
 def test_durations_and_other_numbers_are_not_ages(text):
     assert [f for f in assess(text).findings if f.kind == "age"] == []
