@@ -60,6 +60,8 @@ def main() -> None:
     last |= names(read_member(wheel, "names/lst_interfix_surname/items.txt"))
     places = names(read_member(wheel, "locations/lst_placename/lst_municipality/items.txt"))
     places |= names(read_member(wheel, "locations/lst_placename/lst_postal_locality/items.txt"))
+    # Dutch towns (families move across the border; Dutch numbers and BSNs appear too)
+    places |= names(read_member(wheel, "locations/lst_placename/lst_residence/items.txt"), 3)
     streets = {
         s.casefold()
         for s in read_member(wheel, "locations/lst_street/items.txt")

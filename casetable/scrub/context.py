@@ -42,7 +42,7 @@ PARTICLES = words(
 PLACE_PREPS = words(
     """
     in uit naar te van bij rond nabij richting regio gemeente stad dorp deelgemeente
-    woonplaats woont wonen verhuisd vanuit tot
+    woonplaats woont wonen verhuisd vanuit tot ocmw cpas huis caw clb politiezone
     """
 )
 # Named neighbourhoods follow these words: "de wijk Winterslag".

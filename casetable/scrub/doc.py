@@ -10,8 +10,8 @@ from casetable.scrub.lexicon import Lexicon
 # Letters with inner hyphens or apostrophes (Jean-Pierre, D'Hondt); a possessive 's stays apart
 # so "Papa's" and "Oma's" read as the plain word.
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
-_OPENERS = set("'\"‘’“”«(„[")
-_SENTENCE_ENDS = set(".!?:;\n•*")
+# Where a sentence (or a list item, or text after a colon) starts, past quotes and brackets.
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n•*]|^-|\n-)[ \t'\"‘’“”«(„\[]*")
 
 
 @dataclass(slots=True)
@@ -37,22 +37,18 @@ class Doc:
 
     @classmethod
     def parse(cls, text: str, lex: Lexicon) -> Doc:
+        starts = {m.end() for m in SENTENCE_START_RE.finditer(text)}
         toks = []
+        append = toks.append
         for m in TOKEN_RE.finditer(text):
             w = m.group()
-            first = w[0]
+            s = m.start()
+            if w.islower():
+                append(Token(w, s, m.end(), w, False, False, s in starts))
+                continue
             upper = len(w) > 1 and w.isupper()
-            toks.append(
-                Token(
-                    w,
-                    m.start(),
-                    m.end(),
-                    w.casefold(),
-                    first.isupper() and not upper,
-                    upper,
-                    _starts_sentence(text, m.start()),
-                )
-            )
+            cap = w[0].isupper() and not upper
+            append(Token(w, s, m.end(), w.casefold(), cap, upper, s in starts))
         return cls(text, lex, toks)
 
     def gap(self, i: int) -> str:
@@ -72,12 +68,3 @@ class Doc:
 
     def followed_by(self, i: int, rx: re.Pattern[str]) -> bool:
         return rx.match(self.text, self.tokens[i].end) is not None
-
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    j = pos - 1
-    while j >= 0 and (text[j] == " " or text[j] == "\t" or text[j] in _OPENERS):
-        j -= 1
-    return (
-        j < 0 or text[j] in _SENTENCE_ENDS or (text[j] == "-" and (j == 0 or text[j - 1] == "\n"))
-    )

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+_SCHEMA = 2  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -32,8 +33,8 @@ class Lexicon:
     first_names: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
-    # multi-word places and streets, keyed by their first word: {"brugse": (("brugse", "poort"),)}
-    place_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    # first word of a multi-word place -> its longest length in words: {"brugse": 2}
+    place_phrases: dict[str, int]
     streets: frozenset[str]
     postcodes: dict[str, frozenset[str]]
     zipf: dict[str, float]
@@ -44,6 +45,28 @@ class Lexicon:
         """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
         return self.zipf.get(lower, 0.0)
 
+    def is_compound(self, lower: str) -> bool:
+        """True for a Dutch compound of two known words (gezinsbond, vlinderboom).
+
+        Capitalised compounds in mid-sentence are organisations or programmes, not people.
+        """
+        return _is_compound(self.zipf, lower)
+
+
+def _is_compound(zipf: dict[str, float], lower: str) -> bool:
+    for cut in range(len(lower) - 4, 2, -1):
+        head, tail = lower[:cut], lower[cut:]
+        if zipf.get(tail, 0.0) < 2.5:
+            continue
+        for h in (
+            head,
+            head[:-1] if head[-1:] in "se" else "",
+            head[:-2] if head.endswith("en") else "",
+        ):
+            if len(h) >= 3 and zipf.get(h, 0.0) >= 2.5:
+                return True
+    return False
+
 
 def _lines(name: str) -> list[str]:
     path = DATA / name
@@ -53,11 +76,11 @@ def _lines(name: str) -> list[str]:
 
 def _build() -> Lexicon:
     places = set(_lines("places.txt.gz")) | {x.casefold() for x in _lines("neighbourhoods.txt")}
-    phrases: dict[str, list[tuple[str, ...]]] = {}
+    phrases: dict[str, int] = {}
     for p in places:
         if " " in p:
-            words = tuple(p.split())
-            phrases.setdefault(words[0], []).append(words)
+            words = p.split()
+            phrases[words[0]] = max(phrases.get(words[0], 0), len(words))
     postcodes: dict[str, set[str]] = {}
     for ln in _lines("postcodes.txt.gz"):
         code, _, place = ln.partition("\t")
@@ -71,7 +94,7 @@ def _build() -> Lexicon:
         first_names=frozenset(_lines("first_names.txt.gz")),
         surnames=frozenset(_lines("surnames.txt.gz")),
         places=frozenset(places),
-        place_phrases={k: tuple(v) for k, v in phrases.items()},
+        place_phrases=phrases,
         streets=frozenset(_lines("streets.txt.gz")),
         postcodes={k: frozenset(v) for k, v in postcodes.items()},
         zipf=zipf,
@@ -82,7 +105,7 @@ def _build() -> Lexicon:
 
 def _cache_path() -> Path:
     """A pickle next to nothing of ours: keyed by the data files and the Python version."""
-    h = hashlib.sha256(sys.version.encode())
+    h = hashlib.sha256(f"{sys.version}:{_SCHEMA}".encode())
     for name in _SOURCES:
         st = (DATA / name).stat()
         h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())

@@ -84,6 +84,8 @@ class _OverlayStore:
 
 def normalize(form: str) -> str:
     """Casefold, drop accents and collapse spaces: "Yılmaz" and "yilmaz" are one person."""
+    if form.isascii():
+        return " ".join(form.lower().replace("’", "'").split())
     decomposed = unicodedata.normalize("NFKD", form.replace("ı", "i").casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.replace("’", "'").split())

@@ -11,13 +11,14 @@ from casetable.scrub.detectors import dates, numbers
 from casetable.scrub.detectors.institutions import detect_institutions
 from casetable.scrub.detectors.locations import detect_addresses, detect_places
 from casetable.scrub.detectors.persons import detect_persons
-from casetable.scrub.doc import Doc
+from casetable.scrub.doc import TOKEN_RE, Doc
 from casetable.scrub.lexicon import Lexicon, load_lexicon
 from casetable.scrub.pseudonyms import MemoryPseudonymStore, Pseudonymizer
 from casetable.scrub.spans import Span, resolve
 from casetable.scrub.types import PLACEHOLDER_RE, PLACEHOLDERS, Redaction, ScrubbedText
 
 TextDetector = Callable[[str], Iterable[Span]]
+DIGIT_RE = re.compile(r"\d")
 WORD_CATEGORIES = frozenset({"PERSON", "PLACE", "ADDRESS", "INSTITUTION", "POSTCODE"})
 
 
@@ -26,23 +27,28 @@ class Scrubber:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
-        self._text_detectors: tuple[TextDetector, ...] = numbers.DETECTORS + dates.DETECTORS
-        never = "|".join(re.escape(p) for p in self.lex.never_phrases)
-        self._protect_re = re.compile(rf"(?<!\w)(?:{never})(?!\w)", re.IGNORECASE)
+        self._digit_detectors: tuple[TextDetector, ...] = numbers.DIGIT_DETECTORS + dates.DETECTORS
+        # never-scrub phrases as token sequences, keyed by their first word
+        self._never: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.lex.never_phrases:
+            words = tuple(w.casefold() for w in TOKEN_RE.findall(phrase))
+            if len(words) > 1:
+                self._never.setdefault(words[0], []).append(words)
 
     def detect(self, text: str, pseudonyms: Pseudonymizer | None = None) -> list[Span]:
         """All spans to replace, non-overlapping and sorted (detection without replacement)."""
-        spans: list[Span] = []
-        for detector in self._text_detectors:
-            spans.extend(detector(text))
+        spans: list[Span] = [*numbers.detect_email(text), *numbers.detect_url(text)]
+        if DIGIT_RE.search(text):
+            for detector in self._digit_detectors:
+                spans.extend(detector(text))
         doc = Doc.parse(text, self.lex)
-        known = pseudonyms.knows if pseudonyms is not None else None
+        known = _memo(pseudonyms.knows) if pseudonyms is not None else None
         spans.extend(detect_persons(doc, known))
         spans.extend(detect_addresses(doc))
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))
         placeholders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
-        protected = placeholders + [(m.start(), m.end()) for m in self._protect_re.finditer(text)]
+        protected = placeholders + self._protected(doc)
         if protected:
             spans = [
                 s
@@ -50,6 +56,31 @@ class Scrubber:
                 if not _hits(s, placeholders if s.category not in WORD_CATEGORIES else protected)
             ]
         return resolve(spans)
+
+    def warm_up(self) -> None:
+        """Scrub a made-up text once so lazy metadata (phone regions, regex caches) loads now."""
+        self.scrub(
+            "Mevrouw Ann Peeters woont aan de Kerkstraat 1, 9000 Gent; gsm 0470 12 34 56,"
+            " +31 6 12345678 of +40 745 312 908, BE68 5390 0754 7034, 2 mei 2024,"
+            " ann@voorbeeld.be, www.voorbeeld.be, dossier AB/2024-0001, 1-ABC-123."
+        )
+
+    def _protected(self, doc: Doc) -> list[tuple[int, int]]:
+        """Ranges of never-scrub phrases ("Huis van het Kind"): no name or place inside them."""
+        toks, out = doc.tokens, []
+        for i, t in enumerate(toks):
+            for words in self._never.get(t.lower, ()):
+                k = len(words)
+                if (
+                    i + k <= len(toks)
+                    and all(
+                        toks[i + j].lower == words[j] and len(doc.gap(i + j)) <= 3
+                        for j in range(k - 1)
+                    )
+                    and toks[i + k - 1].lower == words[-1]
+                ):
+                    out.append((t.start, toks[i + k - 1].end))
+        return out
 
     def scrub(self, text: str, pseudonyms: Pseudonymizer | None = None) -> ScrubbedText:
         """Scrub one text; persons are numbered by `pseudonyms` (per table) or per call."""
@@ -73,6 +104,18 @@ class Scrubber:
         return ScrubbedText("".join(out), tuple(redactions))
 
 
+def _memo(fn: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Per-call memo of a name lookup: one keyed hash per distinct word, forgotten after."""
+    seen: dict[str, bool] = {}
+
+    def lookup(word: str) -> bool:
+        if word not in seen:
+            seen[word] = fn(word)
+        return seen[word]
+
+    return lookup
+
+
 def _hits(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(span.start < e and s < span.end for s, e in ranges)
 
@@ -87,5 +130,7 @@ def get_scrubber() -> Scrubber:
     if _default is None:
         with _lock:
             if _default is None:
-                _default = Scrubber()
+                scrubber = Scrubber()
+                scrubber.warm_up()
+                _default = scrubber
     return _default

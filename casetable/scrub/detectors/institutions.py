@@ -62,7 +62,7 @@ HEAD_RE = re.compile(
     r"|beenhouwerij|brouwerij|drukkerij|\w*weverij|spinnerij|garage|\w*bedrijf|transport"
     r"|logistiek|schoonmaak|interim|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum"
     r"|rusthuis|kinderdagverblijf|crèche|camping|\w*school|academie|sporthal|zwembad|firma"
-    r"|groep|handelszaak|kapsalon|apotheek)$"
+    r"|groep|handelszaak|kapsalon|apotheek|\w*markt|\w*winkel|\w*opvang|\w*centrum|vzw)$"
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
 SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum)$")
@@ -115,6 +115,8 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     for i, t in enumerate(toks):
         if i + 1 >= n:
             break
+        if not (t.cap or t.upper) and not t.lower.endswith(DESCRIPTOR_ENDS):
+            continue  # most words: lowercase and no descriptor
         gap = doc.gap(i)
         if (
             gap in (" ", ", ", " '", " ’")
@@ -125,7 +127,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i + 1)
             if last >= 0:
                 yield Span(_start_of(doc, i + 1), toks[last].end, "INSTITUTION")
-        if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap == " ":
+        if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! "):
             last = _name_after(doc, i + 1)
             if last >= 0:
                 yield Span(t.start, toks[last].end, "INSTITUTION")

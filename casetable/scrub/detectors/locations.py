@@ -81,13 +81,15 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
     for i, t in enumerate(toks):
         low = t.lower
-        if not low.endswith(STREET_ENDS):
+        if not (t.cap or low.endswith(STREET_ENDS)):
             continue
         m = STREET_END_RE.search(low)
-        if m is None or len(low) < m.end() - m.start() + 3:
-            continue
         listed = low in lex.streets
-        if not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
+        if m is None or len(low) < m.end() - m.start() + 3:
+            # "Grote Markt", "Pas 112": listed street names without a telling ending
+            if not (t.cap and _bare_street(doc, i)):
+                continue
+        elif not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
             continue
         start = i
         while (
@@ -107,6 +109,21 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
         yield Span(toks[start].start, end, "ADDRESS")
 
 
+def _bare_street(doc: Doc, i: int) -> bool:
+    """A capitalised listed street name without a street ending, followed by a house number."""
+    toks, lex = doc.tokens, doc.lex
+    t = toks[i]
+    if i > 0 and doc.joined(i - 1) and toks[i - 1].cap:
+        if f"{toks[i - 1].lower} {t.lower}" in lex.streets:
+            return True
+    if t.lower not in lex.streets or t.sent_start or not HOUSE_NR_RE.match(doc.text, t.end):
+        return False
+    if not re.match(r"\s\d", doc.text[t.end : t.end + 2]):
+        return False
+    before = doc.text[max(0, t.start - 8) : t.start]
+    return lex.zipf.get(t.lower, 0.0) < 3.0 or before.endswith((" de ", " het ", ", ", ": "))
+
+
 def detect_places(doc: Doc) -> Iterator[Span]:
     toks, lex, text = doc.tokens, doc.lex, doc.text
     for m in POSTCODE_RE.finditer(text):
@@ -118,19 +135,17 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     while i < n:
         t = toks[i]
         low = t.lower
-        phrases = lex.place_phrases.get(low)
-        if not t.cap and not phrases and low not in lex.places:
+        if not t.cap and low not in lex.places:
             i += 1
             continue
         end_i = i
-        for phrase in phrases or ():  # Brugse Poort, Sint-Martens Latem
-            k = len(phrase)
-            if (
-                i + k <= n
-                and all(toks[i + j].lower == phrase[j] for j in range(k))
-                and all(doc.joined(i + j) for j in range(k - 1))
+        longest = lex.place_phrases.get(low, 0) if t.cap else 0
+        for k in range(min(longest, n - i), 1, -1):  # Brugse Poort, Den Haag: longest first
+            if all(doc.joined(i + j) for j in range(k - 1)) and (
+                " ".join(x.lower for x in toks[i : i + k]) in lex.places
             ):
-                end_i = max(end_i, i + k - 1)
+                end_i = i + k - 1
+                break
         if _is_place(doc, i, end_i, t.start in after_code, last_place_end):
             yield Span(t.start, toks[end_i].end, "PLACE")
             last_place_end = toks[end_i].end
@@ -152,6 +167,7 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     if not z:
         return t.cap or len(low) >= 4
     if not t.cap:
-        return z < 3.5 and prev in LOWER_PLACE_PREPS  # "in molenbeek"
+        # a bare noun right after "in"/"naar" is rare in Dutch: "in gent", "naar boom"
+        return z < 5.0 and prev in LOWER_PLACE_PREPS
     linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS
     return linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS))

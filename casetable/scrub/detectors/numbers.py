@@ -114,8 +114,8 @@ VEHICLE_CONTEXT_RE = re.compile(r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voe
 
 CASE_ID_CONTEXT_RE = re.compile(
     r"""
-    (?i:\b(?:\w*dossier\w*|rolnummer|referentie\w*|ref|kenmerk|zaaknummer|parketnummer
-          |notitienummer|pv(?:-nummer)?|nummer|nr))\b
+    (?i:(?:dossier|nummer)\w*                 # also spijbeldossier, rolnummer, notitienummer
+       |\b(?:referentie\w*|ref|kenmerk|pv|nr)\b\.?)
     [^.!?\n\d]{0,40}?                # a few words: "bij het CLB is", "onder", ": "
     (?<![\w./-])
     (?P<id>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)+|\d{5,})
@@ -146,17 +146,27 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def detect_email(text: str) -> Iterator[Span]:
+    if "@" not in text:
+        return
     for m in EMAIL_RE.finditer(text):
         yield Span(m.start(), m.end(), "EMAIL")
 
 
+URL_HINT_RE = re.compile(
+    r"://|www\.|\.(?:com|be|nl|org|net|eu|info|io|me|ly|gl|tv|fr|de|uk)\b", re.I
+)
+
+
 def detect_url(text: str) -> Iterator[Span]:
+    if "@" in text:
+        for m in HANDLE_RE.finditer(text):
+            yield Span(m.start(), m.end(), "URL")
+    if not URL_HINT_RE.search(text):
+        return
     for m in URL_RE.finditer(text):
         end = _trim(text, m.start(), m.end())
         if end - m.start() > 4:
             yield Span(m.start(), end, "URL")
-    for m in HANDLE_RE.finditer(text):
-        yield Span(m.start(), m.end(), "URL")
 
 
 def detect_iban(text: str) -> Iterator[Span]:
@@ -241,12 +251,12 @@ def detect_case_id(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "CASE_ID")
 
 
-DETECTORS = (
-    detect_email,
-    detect_url,
+# Detectors that only find something when the text has a digit.
+DIGIT_DETECTORS = (
     detect_iban,
     detect_national_id,
     detect_phone,
     detect_plate,
     detect_case_id,
 )
+DETECTORS = (detect_email, detect_url, *DIGIT_DETECTORS)

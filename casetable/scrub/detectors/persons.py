@@ -19,6 +19,9 @@ NONE, CANDIDATE, CONFIRMED = 0, 1, 2
 AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
 QUOTES = "'\"‘’“”"
+IMPERATIVE_NEXT = frozenset(
+    "gerust eens even maar zeker dan me mij ons hem haar hen die dat naar op de het een".split()
+)
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -55,7 +58,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return CONFIRMED
         if z < COMMON and _title_before(doc, i) and _is_name(doc, t):
             return CONFIRMED
-        if z < 3.0 and known is not None and known(low):
+        if known is not None and (not z or (z < COMMON and _is_name(doc, t))) and known(low):
             return CONFIRMED
         return NONE
     if low in lex.never or low in TITLES or len(low) < 2:
@@ -73,12 +76,12 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return CONFIRMED
     if name and z < COMMON and not t.sent_start:
         return CONFIRMED
-    if not z and not t.sent_start and low not in PARTICLES:
+    if not z and not t.sent_start and low not in PARTICLES and not doc.lex.is_compound(low):
         return CONFIRMED  # capitalised unknown word mid-sentence: a name of anywhere
     if (name or z < 3.0) and _title_before(doc, i):
         return CONFIRMED
-    if name or not z:
-        return CANDIDATE
+    if name or not z or (not t.sent_start and z < 5.0):
+        return CANDIDATE  # "Storm", "Vos": a name only with context
     return NONE
 
 
@@ -98,7 +101,7 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
         i + 1 < len(toks)
         and state[i + 1] == CONFIRMED
         and doc.joined(i)
-        and (not t.sent_start or doc.lex.word_zipf(t.lower) < COMMON)
+        and (not t.sent_start or doc.lex.word_zipf(t.lower) < 5.0)
     ):
         return True
     if t.sent_start:
@@ -125,9 +128,17 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
             and t.lower in confirmed
             and t.lower not in PARTICLES
             and (t.cap or doc.lex.word_zipf(t.lower) < 3.0)
+            and not (t.sent_start and _imperative(doc, i))
         ):
             state[i] = CONFIRMED
     return list(_chains(doc, state))
+
+
+def _imperative(doc: Doc, i: int) -> bool:
+    """ "Bel gerust", "Vraag eens": a sentence-initial verb, not the name Bel or Vraag."""
+    toks = doc.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and doc.joined(i) and not nxt.cap and nxt.lower in IMPERATIVE_NEXT
 
 
 def _chains(doc: Doc, state: list[int]):
