@@ -1,0 +1,155 @@
+"""Browser journeys: the real server (wsgi.py, eventlet) as a subprocess, Debian's chromium.
+
+Accounts are made through the `casetable` CLI, tables through the facilitator's own pages.
+Locally a missing /usr/bin/chromium skips these tests; in CI (CI=true) it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_kit import ADMIN, FACILITATOR, LAPTOP, NETWORK, PASSWORD, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    env: dict[str, str]
+
+    def cli(self, *args: str) -> str:
+        out = subprocess.run(
+            [str(Path(sys.executable).parent / "casetable"), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        return out.stdout
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app as it runs for people: `python wsgi.py` under eventlet on a free port."""
+    instance = tmp_path_factory.mktemp("instance")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "CASETABLE_INSTANCE_PATH": str(instance),
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "SOCKETIO_ASYNC_MODE": "eventlet",
+        # Many browser contexts share one address here; real offices do too, but not this fast.
+        "CASETABLE_RATELIMIT_ENABLED": "false",
+        "PYTHONWARNINGS": "ignore",
+    }
+    env.pop("CASETABLE_SCRUBBER_WARMUP", None)
+    log = (instance / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "wsgi.py")], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.close()
+            pytest.fail("server did not start:\n" + (instance / "server.log").read_text()[-3000:])
+        time.sleep(0.2)
+    srv = Server(url=url, env=env)
+    srv.cli("create-network", "--name", NETWORK, "--province", "Limburg")
+    srv.cli(
+        "create-user",
+        "--email",
+        FACILITATOR,
+        "--role",
+        "facilitator",
+        "--network",
+        NETWORK,
+        "--password",
+        PASSWORD,
+    )
+    srv.cli("create-user", "--email", ADMIN, "--role", "admin", "--password", PASSWORD)
+    try:
+        yield srv
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright; never a downloaded browser build."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: scripts/system-deps.sh installs it")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def new_context(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
+    """Fresh browser contexts (separate cookies and storage), closed after the test."""
+    made: list[Any] = []
+
+    def factory(viewport: dict[str, int] | None = None, mobile: bool = False) -> Any:
+        ctx = browser.new_context(
+            base_url=server.url,
+            viewport=viewport or LAPTOP,
+            is_mobile=mobile,
+            has_touch=mobile,
+            device_scale_factor=1,
+            locale="nl-BE",
+        )
+        ctx.set_default_timeout(10_000)
+        made.append(ctx)
+        return ctx
+
+    yield factory
+    for ctx in made:
+        ctx.close()

@@ -1,0 +1,87 @@
+"""A facilitator and three participants run a table, each in their own browser context."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from browser_kit import PHONE, goto_phase, join, open_table, phase, post
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+LIVE = 1_000  # ms: a contribution must reach the other screens within a second
+
+
+def test_table_runs_live_across_four_browsers(new_context) -> None:
+    table = open_table(new_context())
+    console = table.console
+    projector = console.context.new_page()
+    projector.goto(f"/t/{table.public_id}/projector")
+    expect(projector.locator("#conn")).to_have_class(re.compile("conn-connected"))
+
+    caw = join(new_context(), table, "caw")
+    clb = join(new_context(viewport=PHONE, mobile=True), table, "clb")
+    ocmw = join(new_context(), table, "ocmw")
+    everyone = [console, projector, caw, clb, ocmw]
+    participants = [caw, clb, ocmw]
+
+    # Presence: the console lists the three services as online.
+    expect(console.locator("#people .person.online")).to_have_count(3)
+    expect(console.locator("#people")).to_contain_text("CAW")
+    expect(console.locator("#people")).to_contain_text("CLB")
+
+    # Phase 3 (verhelderende vragen) opens questions; the timer starts everywhere.
+    goto_phase(console, 2)
+    phase(console, "start")
+    for page in everyone:
+        expect(page.locator("#phase-name")).to_have_text("Verhelderende vragen")
+        expect(page.locator("#timer-value")).to_have_text(re.compile(r"^1[45]:\d\d$"))
+    for page in participants:
+        expect(page.locator("#stepper li[aria-current=step]")).to_have_text("Verhelderende vragen")
+
+    # A question appears on every other screen within a second.
+    post(caw, "Weet mama dat ze recht heeft op een verhoogde tegemoetkoming?")
+    for page in everyone:
+        expect(page.locator("#stream .item")).to_have_count(1, timeout=LIVE)
+        expect(page.locator("#stream .item .body").first).to_contain_text("verhoogde")
+    expect(clb.locator("#stream .item .author")).to_have_text(re.compile("CAW"))
+    expect(caw.locator("#composer-feedback")).to_have_text("Geplaatst.")
+
+    started = time.monotonic()
+    post(clb, "Is er al contact met de school over het spijbelen?")
+    expect(ocmw.locator("#stream .item")).to_have_count(2, timeout=LIVE)
+    assert time.monotonic() - started < 1.5
+
+    # Advice phase (5): votes update everywhere; the projector shows the count.
+    goto_phase(console, 4)
+    for page in everyone:
+        expect(page.locator("#phase-name")).to_have_text("Adviezen en mogelijkheden")
+    post(ocmw, "Eén vaste contactpersoon die mama meeneemt naar het OCMW.", kind="advies")
+    for page in everyone:
+        expect(page.locator("#stream .kind-advies .item")).to_have_count(1, timeout=LIVE)
+    caw.locator("#stream .kind-advies button.vote").click()
+    clb.locator("#stream .kind-advies button.vote").click()
+    for page in [console, caw, clb, ocmw]:
+        expect(page.locator("#stream .kind-advies button.vote")).to_have_text(
+            "2 stem(men)", timeout=LIVE
+        )
+    expect(projector.locator("#stream .kind-advies .votes")).to_have_text("2 stem(men)")
+    # The projector never shows moderation or voting controls.
+    expect(projector.locator("#stream button")).to_have_count(0)
+
+    # Pausing shows everywhere.
+    phase(console, "start")
+    phase(console, "pause")
+    for page in participants:
+        expect(page.locator("#timer-state")).to_have_text("gepauzeerd")
+
+    # Closing ends it on every screen: the composer goes, a banner says so.
+    console.once("dialog", lambda d: d.accept())
+    console.locator("#btn-close").click()
+    for page in participants:
+        expect(page.locator("#closed-banner")).to_be_visible()
+        expect(page.locator("#composer")).to_be_hidden()
+        expect(page.locator("#stream .kind-advies button.vote")).to_be_disabled()
+    expect(console.locator("#status-badge")).to_have_text("Gesloten")
