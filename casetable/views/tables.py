@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, time
 
 import segno
@@ -110,8 +111,12 @@ def qr(public_id: str) -> Response:
     table = managed_table(public_id)
     if not table.join_code:
         return Response(status=404)
-    svg = segno.make(_join_url(table), error="m").svg_inline(scale=8, border=2, dark="#1b1f24")
-    return Response(svg, mimetype="image/svg+xml")
+    # A standalone SVG needs its xmlns (svg_inline leaves it out), or <img> shows nothing.
+    out = io.BytesIO()
+    segno.make(_join_url(table), error="m").save(
+        out, kind="svg", scale=8, border=2, dark="#1b1f24", xmldecl=False
+    )
+    return Response(out.getvalue(), mimetype="image/svg+xml")
 
 
 def _join_url(table: object) -> str:
