@@ -41,6 +41,9 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     from casetable.views import register_blueprints
 
     register_blueprints(app)
+    from casetable.views.errors import register_error_handlers
+
+    register_error_handlers(app)
 
     # Socket handlers are registered on the socketio object before init_app binds it, so every
     # app a test builds answers every event (Flask-SocketIO issues #1499, #1059).
@@ -71,6 +74,10 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         if lang in app.config["LANGUAGES"]:
             session["lang"] = lang
         g.lang = select_locale()
+
+    from casetable.sanitize import render_markdown
+
+    app.add_template_filter(render_markdown, "markdown")
 
     @app.context_processor
     def _globals() -> dict[str, Any]:

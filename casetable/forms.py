@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -10,6 +13,7 @@ from wtforms import (
     EmailField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -18,6 +22,11 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 REQUIRED = _l("Dit veld is verplicht.")
+
+
+def options(pairs: Iterable[tuple[Any, Any]]) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (tuples are deprecated since WTForms 3.3)."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class LoginForm(FlaskForm):
@@ -44,11 +53,11 @@ class UserForm(FlaskForm):
     )
     role = SelectField(
         _l("Rol"),
-        choices=[
+        choices=options([
             ("facilitator", _l("Gespreksleider")),
             ("coordinator", _l("Netwerkcoördinator")),
             ("admin", _l("Beheerder")),
-        ],
+        ]),
     )
     networks = SelectMultipleField(_l("Netwerken"), coerce=int)
 
@@ -70,12 +79,12 @@ class NetworkForm(FlaskForm):
 class CatalogueItemForm(FlaskForm):
     kind = SelectField(
         _l("Catalogus"),
-        choices=[
+        choices=options([
             ("service", _l("Diensten")),
             ("theme", _l("Thema's")),
             ("target_group", _l("Doelgroepen")),
             ("right", _l("Rechten")),
-        ],
+        ]),
     )
     label_nl = StringField(
         _l("Naam (Nederlands)"), validators=[DataRequired(REQUIRED), Length(max=160)]
@@ -103,10 +112,10 @@ class TableForm(FlaskForm):
     date = DateField(_l("Datum"), validators=[InputRequired(REQUIRED)])
     attribution = RadioField(
         _l("Hoe worden bijdragen getoond?"),
-        choices=[
+        choices=options([
             ("alias", _l("Met de dienst van de deelnemer (bv. 'CAW 2')")),
             ("anonymous", _l("Volledig anoniem")),
-        ],
+        ]),
         default="alias",
     )
 
@@ -118,13 +127,13 @@ class VignetteForm(FlaskForm):
     question = TextAreaField(_l("Hulpvraag van de casusinbrenger"), validators=[Length(max=2000)])
     consent = RadioField(
         _l("Bevestiging"),
-        choices=[
+        choices=options([
             ("informed", _l("Het gezin weet dat zijn situatie anoniem besproken wordt.")),
             (
                 "not_identifiable",
                 _l("Niets in deze casus maakt het gezin herkenbaar voor de deelnemers."),
             ),
-        ],
+        ]),
         validators=[InputRequired(_l("Kies een bevestiging voor je de casus deelt."))],
     )
 

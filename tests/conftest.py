@@ -30,6 +30,7 @@ def app_config(tmp_path: Any) -> dict[str, Any]:
         "RATELIMIT_ENABLED": False,
         "SOCKETIO_ASYNC_MODE": "threading",
         "SERVER_NAME": "casetable.test",
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # production uses scrypt
     }
 
 

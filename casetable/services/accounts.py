@@ -17,8 +17,15 @@ from casetable.services import audit
 from casetable.services.errors import DomainError
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,185}\.[^@\s]{2,}$")
-# scrypt is werkzeug's default modern KDF; the explicit method documents the choice.
+# scrypt is werkzeug's default modern KDF; the explicit method documents the choice. Tests may
+# set PASSWORD_HASH_METHOD to a cheap method so that hundreds of accounts stay fast.
 _HASH_METHOD = "scrypt"
+
+
+def _hash(password: str) -> str:
+    return generate_password_hash(
+        password, method=current_app.config.get("PASSWORD_HASH_METHOD", _HASH_METHOD)
+    )
 # A constant hash to compare against when the e-mail is unknown, so timing does not tell.
 _DUMMY_HASH = generate_password_hash("not-a-real-password-000", method=_HASH_METHOD)
 
@@ -77,7 +84,7 @@ def _new_user(email: str, password: str, role: Role, networks: list[Network]) ->
         raise DomainError("email_taken")
     user = User(
         email=email,
-        password_hash=generate_password_hash(password, method=_HASH_METHOD),
+        password_hash=_hash(password),
         role=role.value,
         networks=networks,
     )
@@ -118,7 +125,7 @@ def reset_password(user: User, new_password: str, actor: User) -> None:
     """An administrator sets a new password; every existing session of the user ends."""
     if len(new_password or "") < 12:
         raise DomainError("weak_password")
-    user.password_hash = generate_password_hash(new_password, method=_HASH_METHOD)
+    user.password_hash = _hash(new_password)
     user.session_version += 1
     user.failed_logins = 0
     user.locked_until = None

@@ -6,9 +6,9 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from casetable.views import admin, auth, join, pages, tables
+    from casetable.views import admin, auth, join, pages, summaries, tables
 
-    for module in (pages, auth, admin, tables, join):
+    for module in (pages, auth, admin, tables, join, summaries):
         app.register_blueprint(module.bp)
     try:
         from casetable.views import coordinator

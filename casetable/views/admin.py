@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from casetable import seed_data
-from casetable.extensions import db
+from casetable.extensions import db, login_manager
 from casetable.forms import (
     CatalogueItemForm,
     ConfirmForm,
@@ -19,6 +19,7 @@ from casetable.forms import (
     NetworkForm,
     PasswordResetForm,
     UserForm,
+    options,
 )
 from casetable.models import AuditEvent, Network, Role, User
 from casetable.services import accounts, audit, catalogue
@@ -28,11 +29,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.before_request
-def _only_admins() -> None:
+def _only_admins() -> Response | None:
     if not current_user.is_authenticated:
-        abort(401)
+        return login_manager.unauthorized()
     if current_user.role != Role.ADMIN:
         abort(403)
+    return None
 
 
 def _lang() -> str:
@@ -47,9 +49,9 @@ def _networks() -> list[Network]:
 def index() -> str:
     """Overview: networks, accounts, catalogues, methods."""
     user_form = UserForm()
-    user_form.networks.choices = [(n.id, n.name) for n in _networks()]
+    user_form.networks.choices = options([(n.id, n.name) for n in _networks()])
     network_form = NetworkForm()
-    network_form.province.choices = [(p, p) for p in seed_data.PROVINCES]
+    network_form.province.choices = options([(p, p) for p in seed_data.PROVINCES])
     return render_template(
         "admin/index.html",
         users=list(db.session.scalars(select(User).order_by(User.role, User.email))),
@@ -70,7 +72,7 @@ def index() -> str:
 def create_user() -> Response:
     """Create a facilitator, coordinator or administrator account."""
     form = UserForm()
-    form.networks.choices = [(n.id, n.name) for n in _networks()]
+    form.networks.choices = options([(n.id, n.name) for n in _networks()])
     if form.validate_on_submit():
         try:
             accounts.create_user(
@@ -107,7 +109,7 @@ def reset_password(user_id: int) -> str | Response:
 def create_network() -> Response:
     """Create a local network in a province."""
     form = NetworkForm()
-    form.province.choices = [(p, p) for p in seed_data.PROVINCES]
+    form.province.choices = options([(p, p) for p in seed_data.PROVINCES])
     if form.validate_on_submit():
         try:
             accounts.create_network(form.name.data or "", form.province.data or "", current_user)

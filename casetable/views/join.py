@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from casetable import seed_data
 from casetable.extensions import limiter
-from casetable.forms import JoinCodeForm, JoinForm
+from casetable.forms import JoinCodeForm, JoinForm, options
 from casetable.services import catalogue, participants
 from casetable.services.errors import DomainError
 from casetable.services.tables import normalise_code, table_by_public_id
@@ -65,9 +65,9 @@ def by_link(code: str) -> str | Response:
     if participants.participant_by_token(table, seats.get(table.public_id)):
         return redirect(url_for("join.room", public_id=table.public_id))
     form = JoinForm()
-    form.service.choices = [("", "—")] + [
+    form.service.choices = options([("", "—")] + [
         (item.slug, item.label(_lang())) for item in catalogue.catalogue("service")
-    ]
+    ])
     if form.validate_on_submit():
         try:
             _participant, token = participants.join_table(

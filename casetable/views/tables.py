@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from casetable import seed_data
-from casetable.forms import ConfirmForm, TableForm, VignetteForm
+from casetable.forms import ConfirmForm, TableForm, VignetteForm, options
 from casetable.models import Role, TableStatus
 from casetable.scrub.reident import assess
 from casetable.services import catalogue, tables
@@ -41,8 +41,8 @@ def new() -> str | Response:
     """Create a draft table from a method template."""
     form = TableForm()
     networks = current_user.networks if current_user.role != Role.ADMIN else _all_networks()
-    form.network.choices = [(n.id, f"{n.name} ({n.province})") for n in networks]
-    form.method.choices = [(m.slug, m.name(_lang())) for m in catalogue.methods()]
+    form.network.choices = options([(n.id, f"{n.name} ({n.province})") for n in networks])
+    form.method.choices = options([(m.slug, m.name(_lang())) for m in catalogue.methods()])
     if not form.is_submitted():
         form.date.data = datetime.now(UTC).date()
     if not networks:
