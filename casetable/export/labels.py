@@ -141,10 +141,12 @@ LABELS: dict[str, dict[str, str]] = {
 CODE_LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "vraag": "Vragen",
+        "antwoord": "Antwoorden van de casusinbrenger",
         "analyse": "Analyse",
         "advies": "Adviezen",
         "hulpbron": "Hulpbronnen",
         "signaal": "Signalen",
+        "reflectie": "Reflectie van de casusinbrenger",
         "leerpunt": "Leerpunt",
         "signaal_beleid": "Signaal naar beleid",
         "goede_praktijk": "Goede praktijk",
@@ -159,10 +161,12 @@ CODE_LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "vraag": "Questions",
+        "antwoord": "Answers of the case bringer",
         "analyse": "Analysis",
         "advies": "Advice",
         "hulpbron": "Resources",
         "signaal": "Signals",
+        "reflectie": "Reflection of the case bringer",
         "leerpunt": "Learning point",
         "signaal_beleid": "Signal to policy",
         "goede_praktijk": "Good practice",

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
-CONTRIBUTION_KINDS: tuple[str, ...] = ("vraag", "analyse", "advies", "hulpbron", "signaal")
+# "antwoord" and "reflectie" are the case bringer's answers and closing reflection.
+CONTRIBUTION_KINDS: tuple[str, ...] = ("vraag", "antwoord", "analyse", "advies", "hulpbron",
+                                       "signaal", "reflectie")
 NOTE_KINDS: tuple[str, ...] = ("leerpunt", "signaal_beleid", "goede_praktijk", "afspraak")
 LEVELS: tuple[str, ...] = ("eigen_organisatie", "lokaal_bestuur", "vlaams", "federaal")
 URGENCIES: tuple[str, ...] = ("laag", "normaal", "hoog")
@@ -353,7 +355,7 @@ class Overview:
     networks: tuple[str, ...]
     period_start: dt.date
     period_end: dt.date
-    tables: int
+    tables: Count
     services: Pairs
     themes: Pairs
     doelgroepen: Pairs
@@ -366,6 +368,7 @@ class Overview:
 
     def __post_init__(self) -> None:
         _set(self, "networks", tuple(self.networks))
+        to_pairs([("tables", self.tables)], allow_suppressed=True)  # validates the count
         for name in ("services", "themes", "doelgroepen", "rights"):
             _set(self, name, to_pairs(getattr(self, name), allow_suppressed=True))
         _set(self, "referrals", tuple(sorted(
@@ -396,7 +399,8 @@ class Overview:
         return cls(
             networks=tuple(d["networks"]),
             period_start=dt.date.fromisoformat(d["period_start"]),
-            period_end=dt.date.fromisoformat(d["period_end"]), tables=int(d["tables"]),
+            period_end=dt.date.fromisoformat(d["period_end"]),
+            tables=d["tables"] if d["tables"] == SUPPRESSED else int(d["tables"]),
             services=d.get("services", {}), themes=d.get("themes", {}),
             doelgroepen=d.get("doelgroepen", {}), rights=d.get("rights", {}),
             referrals=tuple(Referral.from_dict(r) for r in d.get("referrals", ())),

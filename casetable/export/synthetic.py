@@ -6,7 +6,6 @@ import datetime as dt
 import random
 
 from casetable.export.model import (
-    CONTRIBUTION_KINDS,
     LEVELS,
     NOTE_KINDS,
     URGENCIES,
@@ -33,6 +32,8 @@ DOELGROEPEN = ("alleenstaande ouders", "gezinnen met kinderen van 0-3 jaar", "kw
 RIGHTS = ("Groeipakket toeslagen", "verhoogde tegemoetkoming", "maximumfactuur",
           "leefloon en aanvullende steun", "huurpremie / huurwaarborg", "sociaal tarief energie",
           "UiTPAS kansentarief", "schuldhulpverlening")
+# The five kinds every phase of the fake table uses (fixed, so the fake data never shifts).
+KINDS = ("vraag", "analyse", "advies", "hulpbron", "signaal")
 PHASES = (("Start en huisregels", 5), ("Casusvoorstelling en hulpvraag", 10),
           ("Verhelderende vragen", 15), ("Analyse vanuit elke dienst", 20),
           ("Adviezen en mogelijkheden", 20), ("Reflectie van de casusinbrenger", 10),
@@ -72,9 +73,9 @@ def make_summary(contributions: int = 300, notes: int = 20, advice: int = 12,
     """A closed table with the given number of contributions spread over seven phases."""
     rng = random.Random(seed)  # noqa: S311 (reproducible fake data, not security)
     per_phase: list[list[Contribution]] = [[] for _ in PHASES]
-    by_kind = dict.fromkeys(CONTRIBUTION_KINDS, 0)
+    by_kind = dict.fromkeys(KINDS, 0)
     for i in range(contributions):
-        kind = CONTRIBUTION_KINDS[i % len(CONTRIBUTION_KINDS)]
+        kind = KINDS[i % len(KINDS)]
         by_kind[kind] += 1
         author = None if i % 11 == 0 else f"{rng.choice(SERVICES)} {rng.randint(1, 3)}"
         referral = rng.choice(SERVICES) if kind in ("advies", "hulpbron") and i % 3 == 0 else None
