@@ -14,12 +14,11 @@ from casetable.scrub.detectors.persons import detect_persons
 from casetable.scrub.doc import TOKEN_RE, Doc
 from casetable.scrub.lexicon import Lexicon, load_lexicon
 from casetable.scrub.pseudonyms import MemoryPseudonymStore, Pseudonymizer
-from casetable.scrub.spans import Span, resolve
+from casetable.scrub.spans import KEEP, Span, resolve
 from casetable.scrub.types import PLACEHOLDER_RE, PLACEHOLDERS, Redaction, ScrubbedText
 
 TextDetector = Callable[[str], Iterable[Span]]
 DIGIT_RE = re.compile(r"\d")
-WORD_CATEGORIES = frozenset({"PERSON", "PLACE", "ADDRESS", "INSTITUTION", "POSTCODE"})
 
 
 class Scrubber:
@@ -47,15 +46,10 @@ class Scrubber:
         spans.extend(detect_addresses(doc))
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))
-        placeholders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
-        protected = placeholders + self._protected(doc)
-        if protected:
-            spans = [
-                s
-                for s in spans
-                if not _hits(s, placeholders if s.category not in WORD_CATEGORIES else protected)
-            ]
-        return resolve(spans)
+        # placeholders already in the text and never-scrub phrases stay as they are
+        spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
+        spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))
+        return resolve(spans, text)
 
     def warm_up(self) -> None:
         """Scrub a made-up text once so lazy metadata (phone regions, regex caches) loads now."""
@@ -93,7 +87,8 @@ class Scrubber:
             out.append(text[pos : span.start])
             length += span.start - pos
             if span.category == "PERSON":
-                label = PLACEHOLDERS["PERSON"].format(n=pseudonyms.number_for(span.key))
+                key = span.key or (text[span.start : span.end].casefold(),)
+                label = PLACEHOLDERS["PERSON"].format(n=pseudonyms.number_for(key))
             else:
                 label = PLACEHOLDERS[span.category]
             out.append(label)
@@ -114,10 +109,6 @@ def _memo(fn: Callable[[str], bool]) -> Callable[[str], bool]:
         return seen[word]
 
     return lookup
-
-
-def _hits(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(span.start < e and s < span.end for s, e in ranges)
 
 
 _default: Scrubber | None = None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-# Between two overlapping detections of the same length, the higher priority wins: validated
-# numbers beat guesses from word lists.
-PRIORITY: dict[str, int] = {
+# Validated numbers and patterns are placed first, in this order; they never give way to a
+# guess from the word lists.
+STRUCTURED: dict[str, int] = {
     "EMAIL": 100,
     "URL": 95,
     "IBAN": 90,
@@ -16,12 +16,19 @@ PRIORITY: dict[str, int] = {
     "DATE": 75,
     "PHONE": 70,
     "CASE_ID": 65,
+}
+# Among word-list detections the longer span wins (it saw more context: "camping De Zonnehoek"
+# beats the street-like "Zonnehoek"); on equal length, this order decides.
+WORDS: dict[str, int] = {
     "ADDRESS": 60,
     "INSTITUTION": 55,
     "POSTCODE": 50,
     "PERSON": 40,
     "PLACE": 35,
 }
+# A range nothing may be replaced in (a placeholder, "Huis van het Kind"); never returned.
+KEEP = "KEEP"
+_TRIM = " \t\n,.;:'\"()-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +44,47 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-def resolve(spans: Iterable[Span]) -> list[Span]:
-    """Keep a non-overlapping subset, preferring length then priority; sorted by start.
+def _rank(s: Span) -> tuple[int, int, int, int]:
+    if s.category == KEEP:
+        return (-1, 0, 0, s.start)
+    if s.category in STRUCTURED:
+        return (0, -STRUCTURED[s.category], -(s.end - s.start), s.start)
+    return (1, -(s.end - s.start), -WORDS.get(s.category, 0), s.start)
 
-    Length first: a span that contains another one saw more context ("camping De Zonnehoek"
-    beats the street-like "Zonnehoek"), and a longer span never leaves part of a value behind.
+
+def resolve(spans: Iterable[Span], text: str) -> list[Span]:
+    """Keep a non-overlapping subset sorted by start; a word span that runs into a number or a
+    KEEP range is cut back rather than dropped.
+
+    "Sandra Vanhoutte bart.claes@gmail.com": the e-mail address is kept whole and the name
+    before it becomes "Sandra Vanhoutte"; in "Kind en Gezin Sandra", "Gezin Sandra" becomes
+    "Sandra".
     """
-    ranked = sorted(
-        spans, key=lambda s: (-(s.end - s.start), -PRIORITY.get(s.category, 0), s.start)
-    )
     kept: list[Span] = []
-    for s in ranked:
-        if s.end > s.start and not any(s.overlaps(k) for k in kept):
+    for s in sorted(spans, key=_rank):
+        for k in kept:
+            if not s.overlaps(k):
+                continue
+            if s.category in STRUCTURED or s.category == "PERSON" == k.category:
+                s = None
+                break
+            start, end = s.start, s.end
+            if start < k.start:
+                end = k.start
+            elif end > k.end:
+                start = k.end
+            else:
+                s = None
+                break
+            while start < end and text[start] in _TRIM:
+                start += 1
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+            if end - start < 2:
+                s = None
+                break
+            s = replace(s, start=start, end=end, key=())
+        if s is not None and not any(s.overlaps(k) for k in kept):
             kept.append(s)
     kept.sort(key=lambda s: s.start)
-    return kept
+    return [s for s in kept if s.category != KEEP]

@@ -9,14 +9,14 @@ from casetable.scrub.spans import Span
 
 _MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-    r"|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    r"|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"  # dot: short forms only
 )
 
 WORD_DATE_RE = re.compile(
     rf"""
     (?<![\w°])
     (?:[1-9]|[12]\d|3[01])(?:ste|de|e)?      # day: 2, 21ste
-    \s+(?:{_MONTHS})\.?                      # month in words, abbreviation with a dot
+    \s+(?:{_MONTHS})                      # month in words, abbreviation with a dot
     (?:\s+(?:19|20)\d{{2}})?                 # optional year
     (?![\w])
     """,
@@ -60,7 +60,7 @@ BIRTH_RE = re.compile(
     °\s?
     (?:
         (?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?\d{{2}}   # °04/11/2020
-      | (?:[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}          # °3 mei 2017
+      | (?:[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\s+(?:19|20)\d{{2}}          # °3 mei 2017
       | (?:(?:{_MONTHS})\s+)?(?:19|20)\d{{2}}                                 # °mei 2023, °2012
     )
     (?![\w])
@@ -72,7 +72,7 @@ BIRTH_RE = re.compile(
 BORN_RE = re.compile(
     rf"""
     \b(?:geboren|geb\.)\s+(?:(?:op|in)\s+)?
-    (?P<date>(?:(?:{_MONTHS})\.?\s+)?(?:19|20)\d{{2}})
+    (?P<date>(?:(?:{_MONTHS})\s+)?(?:19|20)\d{{2}})
     (?![\w])
     """,
     re.VERBOSE | re.IGNORECASE,

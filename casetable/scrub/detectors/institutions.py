@@ -113,11 +113,9 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     toks = doc.tokens
     n = len(toks)
     for i, t in enumerate(toks):
-        if i + 1 >= n:
-            break
         if not (t.cap or t.upper) and not t.lower.endswith(DESCRIPTOR_ENDS):
             continue  # most words: lowercase and no descriptor
-        gap = doc.gap(i)
+        gap = doc.gap(i) if i + 1 < n else ""
         if (
             gap in (" ", ", ", " '", " ’")
             and (not t.cap or "-" in t.lower)

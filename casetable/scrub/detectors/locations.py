@@ -113,9 +113,13 @@ def _bare_street(doc: Doc, i: int) -> bool:
     """A capitalised listed street name without a street ending, followed by a house number."""
     toks, lex = doc.tokens, doc.lex
     t = toks[i]
-    if i > 0 and doc.joined(i - 1) and toks[i - 1].cap:
-        if f"{toks[i - 1].lower} {t.lower}" in lex.streets:
-            return True
+    if (
+        i > 0
+        and doc.joined(i - 1)
+        and toks[i - 1].cap
+        and f"{toks[i - 1].lower} {t.lower}" in lex.streets
+    ):
+        return True
     if t.lower not in lex.streets or t.sent_start or not HOUSE_NR_RE.match(doc.text, t.end):
         return False
     if not re.match(r"\s\d", doc.text[t.end : t.end + 2]):

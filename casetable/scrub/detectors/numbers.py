@@ -114,7 +114,7 @@ VEHICLE_CONTEXT_RE = re.compile(r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voe
 
 CASE_ID_CONTEXT_RE = re.compile(
     r"""
-    (?i:(?:dossier|nummer)\w*                 # also spijbeldossier, rolnummer, notitienummer
+    (?i:(?:dossier|nummer(?!plaat))\w*  # spijbeldossier, rolnummer
        |\b(?:referentie\w*|ref|kenmerk|pv|nr)\b\.?)
     [^.!?\n\d]{0,40}?                # a few words: "bij het CLB is", "onder", ": "
     (?<![\w./-])
@@ -202,6 +202,9 @@ def detect_national_id(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "NATIONAL_ID")
 
 
+_GROUP_RE = re.compile(r"\+?\d+")
+
+
 def _valid_phone(candidate: str) -> bool:
     for region in ("BE", "NL"):
         try:
@@ -216,12 +219,22 @@ def _valid_phone(candidate: str) -> bool:
 
 
 def detect_phone(text: str) -> Iterator[Span]:
-    for m in PHONE_RE.finditer(text):
-        cand = m.group()
-        if cand.startswith("00"):
-            cand = "+" + cand[2:]
-        if _valid_phone(cand.replace("(0)", "")):
-            yield Span(m.start(), m.end(), "PHONE")
+    pos = 0
+    while m := PHONE_RE.search(text, pos):
+        pos = m.end()
+        raw = m.group()
+        # the pattern may take a following number ("0478 21 36 54 2 december"): drop trailing
+        # digit groups until what is left is a valid number
+        ends = [g.end() for g in _GROUP_RE.finditer(raw)]
+        for end in reversed(ends):
+            cand = raw[:end]
+            if sum(c.isdigit() for c in cand) < 8:
+                break
+            if cand.startswith("00"):
+                cand = "+" + cand[2:]
+            if _valid_phone(cand.replace("(0)", "")):
+                yield Span(m.start(), m.start() + end, "PHONE")
+                break
 
 
 def detect_plate(text: str) -> Iterator[Span]:
@@ -236,7 +249,7 @@ def detect_plate(text: str) -> Iterator[Span]:
 def _plausible_id(text: str, start: int, end: int) -> bool:
     ident = text[start:end]
     digits = _digits(ident)
-    if len(digits) < 3 or _NOT_AN_ID_AFTER.match(text, end):
+    if len(digits) < 4 or _NOT_AN_ID_AFTER.match(text, end):
         return False
     # a year, an amount like 6.000 or a decimal is no reference
     return not re.fullmatch(r"(?:19|20)\d{2}|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d{1,2}", ident)

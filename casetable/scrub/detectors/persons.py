@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from casetable.scrub.context import FAMILY, HONORIFICS, PARTICLES, TITLES
+from casetable.scrub.context import FAMILY, HONORIFICS, PARTICLES, TITLES, words
 from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
@@ -19,8 +19,8 @@ NONE, CANDIDATE, CONFIRMED = 0, 1, 2
 AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
 QUOTES = "'\"‘’“”"
-IMPERATIVE_NEXT = frozenset(
-    "gerust eens even maar zeker dan me mij ons hem haar hen die dat naar op de het een".split()
+IMPERATIVE_NEXT = words(
+    "gerust eens even maar zeker dan me mij ons hem haar hen die dat naar op de het een"
 )
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
@@ -45,6 +45,14 @@ def _title_before(doc: Doc, i: int) -> bool:
     return prev in TITLES or prev in FAMILY
 
 
+def _honorific_before(doc: Doc, i: int) -> bool:
+    """After "dhr de", "mevrouw van": an honorific and a particle make a common word a name."""
+    j = i
+    while j > 0 and doc.tokens[j - 1].lower in PARTICLES and doc.joined(j - 1):
+        j -= 1
+    return j < i and doc.prev_word(j) in HONORIFICS
+
+
 def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     t = doc.tokens[i]
     lex = doc.lex
@@ -56,12 +64,12 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return NONE
         if not z and low in lex.first_names:
             return CONFIRMED
-        if z < COMMON and _title_before(doc, i) and _is_name(doc, t):
+        if _title_before(doc, i) and _is_name(doc, t) and (z < COMMON or _honorific_before(doc, i)):
             return CONFIRMED
         if known is not None and (not z or (z < COMMON and _is_name(doc, t))) and known(low):
             return CONFIRMED
         return NONE
-    if low in lex.never or low in TITLES or len(low) < 2:
+    if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2:
         return NONE
     if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
         return NONE  # a compound such as CLB-collega or Instagram-account, not a double name
@@ -102,6 +110,7 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
         and state[i + 1] == CONFIRMED
         and doc.joined(i)
         and (not t.sent_start or doc.lex.word_zipf(t.lower) < 5.0)
+        and (_is_name(doc, t) or not doc.lex.word_zipf(t.lower))
     ):
         return True
     if t.sent_start:

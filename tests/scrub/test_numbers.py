@@ -1,0 +1,162 @@
+"""Structured identifiers: pattern plus validation (check digits, phone numbering plans)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casetable.scrub.detectors import dates, numbers
+
+
+def found(detector, text: str) -> list[str]:
+    return [text[s.start : s.end] for s in detector(text)]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "0478 21 36 54",  # mobile, spaces
+        "0478/21.36.54",  # slash and dots
+        "0478213654",  # compact
+        "0478-21-36-54",
+        "+32 478 21 36 54",
+        "+32478213654",
+        "0032 478 21 36 54",
+        "+32 (0)478 21 36 54",
+        "02 520 14 87",  # Brussels landline
+        "03 231 22 11",  # Antwerp
+        "09/223.45.67",  # Ghent
+        "056 35 78 12",  # zonal number
+        "051/40.12.77",
+        "011 22 33 44",
+        "06-12345678",  # Dutch mobile
+        "+31 6 12345678",
+        "+40 745 312 908",  # Romanian mobile
+    ],
+)
+def test_phone_formats(phone: str) -> None:
+    assert found(numbers.detect_phone, f"bel {phone} na 17u") == [phone]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dossier 2023/4471 werd afgesloten",
+        "een schuld van 2.300 euro en 25.000 euro",
+        "geboren op 12/03/2024",
+        "score 6/20, 13u30, 3 kinderen",
+        "rijksregisternummer 79.07.28-061.31",
+        "0478 21 36",  # too short
+        "+32 123",
+    ],
+)
+def test_not_a_phone(text: str) -> None:
+    assert found(numbers.detect_phone, text) == []
+
+
+@pytest.mark.parametrize(
+    "nid",
+    ["79.07.28-061.31", "79072806131", "790728 061 31", "79.07.28-061-31", "07.45.09-213.08"],
+)
+def test_national_numbers_with_valid_check_digits(nid: str) -> None:
+    assert found(numbers.detect_national_id, f"RRN: {nid}.") == [nid]
+
+
+@pytest.mark.parametrize("nid", ["79.07.28-061.32", "79072806130", "12345678901"])
+def test_national_numbers_with_bad_check_digits_are_left(nid: str) -> None:
+    assert found(numbers.detect_national_id, f"nummer {nid}") == []
+
+
+def test_dutch_bsn() -> None:
+    assert found(numbers.detect_national_id, "zijn BSN, 725763863, staat") == ["725763863"]
+    assert found(numbers.detect_national_id, "BSN 725763864") == []
+
+
+@pytest.mark.parametrize(
+    "iban", ["BE67 7354 1298 7487", "BE67735412987487", "be67 7354 1298 7487", "NL91ABNA0417164300"]
+)
+def test_iban(iban: str) -> None:
+    assert found(numbers.detect_iban, f"rekening {iban}, graag") == [iban]
+
+
+def test_iban_bad_check_and_old_format() -> None:
+    assert found(numbers.detect_iban, "BE68 7354 1298 7487") == []
+    assert found(numbers.detect_iban, "oude rekening 068-9045213-87") == ["068-9045213-87"]
+    assert found(numbers.detect_iban, "oude rekening 068-9045213-88") == []
+
+
+def test_two_ibans_in_a_row() -> None:
+    text = "BE67 7354 1298 7487 BE05001263548975"
+    assert found(numbers.detect_iban, text) == ["BE67 7354 1298 7487", "BE05001263548975"]
+
+
+@pytest.mark.parametrize("plate", ["1-KLV-482", "2HBT917", "2-hbt-917"])
+def test_plates(plate: str) -> None:
+    assert found(numbers.detect_plate, f"de auto ({plate}) staat") == [plate]
+
+
+def test_old_plate_needs_a_vehicle_word() -> None:
+    assert found(numbers.detect_plate, "nummerplaat ABC-123") == ["ABC-123"]
+    assert found(numbers.detect_plate, "code ABC-123") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("dossier 2023/4471 bij het OCMW", "2023/4471"),
+        ("onder nummer GNK/2024-0387.", "GNK/2024-0387"),
+        ("rolnummer 24/1187/A", "24/1187/A"),
+        ("PV TU.55.L7.004512/23", "TU.55.L7.004512/23"),
+        ("referentie OKG-24-10932", "OKG-24-10932"),
+    ],
+)
+def test_case_ids(text: str, ident: str) -> None:
+    assert ident in found(numbers.detect_case_id, text)
+
+
+@pytest.mark.parametrize("text", ["het dossier loopt sinds 2022", "dossier: 6.000 euro schuld"])
+def test_case_id_is_not_a_year_or_amount(text: str) -> None:
+    assert found(numbers.detect_case_id, text) == []
+
+
+def test_email_and_urls() -> None:
+    assert found(numbers.detect_email, "mail an.peeters@ocmw-gent.be.") == [
+        "an.peeters@ocmw-gent.be"
+    ]
+    text = "zie www.facebook.com/jan.v.94, gofundme.com/f/help en @sofie.kvl."
+    assert found(numbers.detect_url, text) == [
+        "@sofie.kvl",
+        "www.facebook.com/jan.v.94",
+        "gofundme.com/f/help",
+    ]
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "3 februari 2017",
+        "2 december",
+        "14/06/2022",
+        "22.09.2013",
+        "30-07-2023",
+        "°2012",
+        "°04/11/2020",
+        "15/10",
+        "21ste maart",
+        "3 feb. 2017",
+    ],
+)
+def test_dates(date: str) -> None:
+    assert found(dates.detect_date, f"op {date} was er") == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["in maart", "in 2022", "Mei en juni", "om 13u30", "6/20 voor wiskunde", "1/3 van de gezinnen"],
+)
+def test_not_dates(text: str) -> None:
+    assert found(dates.detect_date, text) == []
+
+
+def test_birth_month_year_only_after_geboren() -> None:
+    assert found(dates.detect_date, "geboren in mei 2023") == ["mei 2023"]
+    assert found(dates.detect_date, "in mei 2023 verhuisd") == []

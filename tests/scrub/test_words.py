@@ -1,0 +1,93 @@
+"""Names, places, addresses and institutions: word lists weighed against context."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mevrouw Sandra Vanhoutte (34) woont hier.", "Mevrouw [persoon 1] (34) woont hier."),
+        ("Papa Dirk werkt in ploegen.", "Papa [persoon 1] werkt in ploegen."),
+        (
+            "De huisarts, dokter K. Vandenbroucke, volgt op.",
+            "De huisarts, dokter [persoon 1], volgt op.",
+        ),
+        ("dhr de wolf belde", "dhr [persoon 1] belde"),
+        ("Het gezin Vanden Berghe uit Pittem.", "Het gezin [persoon 1] uit [plaats]."),
+        ("Jayden Van Damme en zijn mama.", "[persoon 1] en zijn mama."),
+        ("Fatima El Amrani is moeder.", "[persoon 1] is moeder."),
+        ("juf hanne zegt dat ilias ziek is", "juf [persoon 1] zegt dat [persoon 2] ziek is"),
+        ("De jeugdwerker kent hem als 'Yoyo'.", "De jeugdwerker kent hem als '[persoon 1]'."),
+    ],
+)
+def test_person_context(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+def test_names_that_are_words_only_in_name_context(scrub) -> None:
+    text = "De tweeling Lotte en Roos (6) speelt. Later bracht Roos een roos mee."
+    assert scrub(text) == (
+        "De tweeling [persoon 1] en [persoon 2] (6) speelt. Later bracht [persoon 2] een roos mee."
+    )
+    assert scrub("Bij storm en winter is elke job zwaar; bel de dienst.") == (
+        "Bij storm en winter is elke job zwaar; bel de dienst."
+    )
+    assert scrub("Storm (8) en Noor (6) wonen bij papa.") == (
+        "[persoon 1] (8) en [persoon 2] (6) wonen bij papa."
+    )
+
+
+def test_sentence_initial_words_stay(scrub) -> None:
+    text = "Van de school komt het signaal. Bel gerust. Mama twijfelt. Oma's vaste lijn."
+    assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aan de Meensesteenweg 112 bus 3, 8800 Roeselare", "aan de [adres], [postcode] [plaats]"),
+        ("aan de Koning Albertstraat 21 in Diest", "aan de [adres] in [plaats]"),
+        ("Sint-Truidensestraat 87 in Tienen", "[adres] in [plaats]"),
+        ("in de wijk Winterslag in Genk", "in de wijk [plaats] in [plaats]"),
+        ("vrienden in Boom en Lier", "vrienden in [plaats] en [plaats]"),
+        (
+            "het OCMW Brugge en het Sociaal Huis Kortrijk",
+            "het OCMW [plaats] en het Sociaal Huis [plaats]",
+        ),
+        ("ik ken hem van in kessel-lo", "ik ken hem van in [plaats]"),
+        ("1500 Halle", "[postcode] [plaats]"),
+    ],
+)
+def test_places_and_addresses(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gaat naar basisschool De Vlinderboom", "gaat naar basisschool [instelling]"),
+        ("bij kinderopvang 't Kriebelnestje", "bij kinderopvang [instelling]"),
+        ("opgenomen in AZ Ter Linde", "opgenomen in [instelling]"),
+        ("toen Weverij Deprez sloot", "toen [instelling] sloot"),
+        ("in het Sint-Jan Berchmanscollege", "in het [instelling]"),
+        ("de GGZ-dienst De Kern", "de GGZ-dienst [instelling]"),
+    ],
+)
+def test_institutions(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het OCMW, Kind en Gezin, het Huis van het Kind en het CAW werken samen.",
+        "Het Family Justice Center en Awel helpen; KOALA en LIGO ook.",
+        "Ze kwam uit Oekraïne en spreekt Oekraïens, Russisch en wat Nederlands.",
+        "Hij is 45, werkt als magazijnier en heeft diabetes en ADHD.",
+        "De Gezinsbond en de Vlaamse Regering vragen een betere kindreflex.",
+    ],
+)
+def test_never_scrubbed(scrub, text: str) -> None:
+    assert scrub(text) == text
