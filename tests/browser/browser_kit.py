@@ -59,9 +59,7 @@ def open_table(
     public_id = page.url.rstrip("/").rsplit("/", 1)[-1]
     if vignette:
         page.locator("textarea[name=vignette]").fill(VIGNETTE)
-        page.locator("textarea[name=question]").fill(
-            "Hoe houden we mama aan boord bij het OCMW?"
-        )
+        page.locator("textarea[name=question]").fill("Hoe houden we mama aan boord bij het OCMW?")
         page.locator("input[name=consent]").first.check()
         page.get_by_role("button", name="Casus delen").last.click()
         page.wait_for_load_state()

@@ -33,6 +33,8 @@
 
   function $(id) { return document.getElementById(id); }
   function fmt(s, vars) { return s.replace(/\{(\w+)\}/g, function (_, k) { return vars[k]; }); }
+  /* Strings with a count are [one, other] pairs in i18n.js. */
+  function plural(key, n) { var f = T[key]; return fmt(Array.isArray(f) ? f[n === 1 ? 0 : 1] : f, {n: n}); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -45,7 +47,6 @@
     var a = new Uint8Array(16); crypto.getRandomValues(a);
     return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
-  function catNames(cats) { return (cats || []).map(function (c) { return T.categories[c] || c; }).join(", "); }
 
   /* Render scrubbed text with placeholders as chips, never as HTML. */
   function renderScrubbed(node, text) {
@@ -77,6 +78,11 @@
   function loadOutbox() { try { return JSON.parse(localStorage.getItem(OUTBOX_KEY) || "[]"); } catch (e) { return []; } }
   function saveOutbox(list) { try { localStorage.setItem(OUTBOX_KEY, JSON.stringify(list)); } catch (e) { /* private mode */ } }
   var outbox = loadOutbox();
+  /* Which advice this browser voted for: the server counts votes, this only shows the toggle. */
+  var VOTES_KEY = "ct-votes-" + tableId;
+  var myVotes = {};
+  try { myVotes = JSON.parse(localStorage.getItem(VOTES_KEY) || "{}") || {}; } catch (e) { myVotes = {}; }
+  function saveVotes() { try { localStorage.setItem(VOTES_KEY, JSON.stringify(myVotes)); } catch (e) { /* private mode */ } }
   outbox.forEach(function (m) { st.myClientIds[m.client_id] = true; });
 
   /* ---------- socket ---------- */
@@ -89,7 +95,7 @@
   function setConn(kind) {
     var c = $("conn"); if (!c) { return; }
     var label = T[kind];
-    if (outbox.length) { label += " · " + fmt(T.queued, {n: outbox.length}); }
+    if (outbox.length) { label += " · " + plural("queued", outbox.length); }
     c.textContent = label;
     c.className = "conn conn-" + kind;
     document.body.setAttribute("data-conn", kind);
@@ -113,7 +119,7 @@
   socket.on(EVENTS.update, function (c) { upsert(c, false); renderStream(); renderModeration(); });
   socket.on(EVENTS.contributions, function (list) {
     list.forEach(function (c) { upsert(c, false); });
-    renderStream(); if (list.length) { announce(fmt(T.newAnon, {kind: list.length})); }
+    renderStream(); if (list.length) { announce(plural("revealed", list.length)); }
   });
   socket.on(EVENTS.presence, function (people) { st.people = people; renderPeople(); });
   socket.on(EVENTS.held, function (h) { if (st.state) { st.state.held = h.count; renderHeld(); } });
@@ -213,9 +219,9 @@
     var phase = st.state.phases[st.state.phase_index] || {};
     var silent = phase.silent && st.state.revealed_phases.indexOf(st.state.phase_index) < 0;
     var note = $("held-note");
-    if (note) { note.hidden = !silent; note.textContent = fmt(T.held, {n: st.state.held || 0}); }
+    if (note) { note.hidden = !silent; note.textContent = plural("held", st.state.held || 0); }
     var ctr = $("silent-controls"); if (ctr) { ctr.hidden = !silent; }
-    setText("held-count", fmt(T.held, {n: st.state.held || 0}));
+    setText("held-count", plural("held", st.state.held || 0));
   }
 
   function renderVignette(s) {
@@ -279,6 +285,19 @@
     f.textContent = text || ""; f.className = "feedback" + (isError ? " error" : "");
   }
 
+  /* After posting: say that something was replaced, and which categories, as chips. */
+  function showReplaced(lead, intro, cats) {
+    var f = $("composer-feedback"); if (!f) { return; }
+    clear(f); f.className = "feedback replaced";
+    if (lead) { f.appendChild(el("strong", null, lead + " ")); }
+    f.appendChild(document.createTextNode(intro + " "));
+    cats.forEach(function (c, i) {
+      if (i) { f.appendChild(document.createTextNode(", ")); }
+      f.appendChild(el("span", "cat", T.categories[c] || c));
+    });
+    f.appendChild(document.createTextNode("."));
+  }
+
   var composer = $("composer");
   if (composer) {
     $("kinds").addEventListener("change", updateReferral);
@@ -301,7 +320,7 @@
       emitAck(EVENTS.preview, {text: text}).then(function (r) {
         if (!r.ok) { showFeedback(r.message, true); return; }
         $("preview").hidden = false; renderScrubbed($("preview-text"), r.text);
-        showFeedback(r.categories.length ? fmt(T.previewSome, {cats: catNames(r.categories)}) : T.previewNone, false);
+        if (r.categories.length) { showReplaced(null, T.previewSome, r.categories); } else { showFeedback(T.previewNone, false); }
       }).catch(function () { showFeedback(T.offline, true); });
     });
   }
@@ -318,7 +337,8 @@
         if (reply.ok) {
           upsert(reply.contribution, false);
           var cats = reply.contribution.categories || [];
-          showFeedback(reply.status === "held" ? T.heldYou : (cats.length ? fmt(T.sentReplaced, {cats: catNames(cats)}) : T.sent), false);
+          if (cats.length) { showReplaced(reply.status === "held" ? T.heldYou : T.sent, T.replacedLead, cats); }
+          else { showFeedback(reply.status === "held" ? T.heldYou : T.sent, false); }
         } else {
           // Refused (closed phase, too long, ...): give the text back so nothing is lost.
           showFeedback(fmt(T.failed, {msg: reply.message}), true);
@@ -387,17 +407,25 @@
     if (c.text === null) { body.textContent = T.hiddenText; body.classList.add("muted"); } else { renderScrubbed(body, c.text); }
     li.appendChild(body);
     if (view === "projector") {
-      if (c.kind === "advies" && c.votes) { li.appendChild(el("p", "votes", fmt(T.votes, {n: c.votes}))); }
+      if (c.kind === "advies" && c.votes) { li.appendChild(el("p", "votes", plural("votes", c.votes))); }
       return li;
     }
     var actions = el("div", "actions");
     var closed = st.state && st.state.status !== "open";
     if (c.kind === "advies" && c.seq) {
-      var voteBtn = el("button", "button small vote", fmt(T.votes, {n: c.votes}));
+      var mine = !!myVotes[c.id];
+      var voteBtn = el("button", "button small vote" + (mine ? " active" : ""), plural("votes", c.votes));
       voteBtn.type = "button";
       if (view === "room" && !closed) {
-        voteBtn.setAttribute("aria-label", T.vote + " (" + fmt(T.votes, {n: c.votes}) + ")");
-        voteBtn.addEventListener("click", function () { emitAck(EVENTS.vote, {id: c.id}).then(feedbackOnError); });
+        voteBtn.setAttribute("aria-pressed", mine ? "true" : "false");
+        voteBtn.setAttribute("aria-label", (mine ? T.unvote : T.vote) + " (" + plural("votes", c.votes) + ")");
+        voteBtn.addEventListener("click", function () {
+          emitAck(EVENTS.vote, {id: c.id}).then(function (r) {
+            if (!r.ok) { showFeedback(r.message, true); return; }
+            if (myVotes[c.id]) { delete myVotes[c.id]; } else { myVotes[c.id] = true; }
+            saveVotes(); renderStream();
+          });
+        });
       } else { voteBtn.disabled = true; }
       actions.appendChild(voteBtn);
       if ((st.you.role === "case_bringer" || view === "console") && !closed) {
@@ -474,9 +502,10 @@
       if (p.role !== "participant") { li.appendChild(el("span", "role", p.role === "case_bringer" ? T.caseBringer : T.noteTaker)); }
       if (view === "console" && st.state && st.state.status === "open") {
         var row = el("span", "actions");
-        row.appendChild(roleButton(p, "case_bringer", T.makeBringer));
-        row.appendChild(roleButton(p, "note_taker", T.makeNoteTaker));
-        var rm = el("button", "button small subtle", T.remove); rm.type = "button";
+        row.appendChild(roleButton(p, "case_bringer", T.caseBringer));
+        row.appendChild(roleButton(p, "note_taker", T.noteTaker));
+        var rm = el("button", "button small subtle remove", "✕"); rm.type = "button"; rm.title = fmt(T.removeWho, {who: p.alias});
+        rm.setAttribute("aria-label", fmt(T.removeWho, {who: p.alias}));
         rm.addEventListener("click", function () { emitAck(EVENTS.remove, {participant: p.id}).then(feedbackOnError); });
         row.appendChild(rm); li.appendChild(row);
       }
@@ -486,8 +515,10 @@
   }
   function roleButton(p, role, label) {
     var active = p.role === role;
-    var b = el("button", "button small" + (active ? " active" : ""), label); b.type = "button";
+    var b = el("button", "button small role-toggle" + (active ? " active" : ""), label.charAt(0).toUpperCase() + label.slice(1));
+    b.type = "button";
     b.setAttribute("aria-pressed", active ? "true" : "false");
+    b.setAttribute("aria-label", p.alias + ": " + label);
     b.addEventListener("click", function () { emitAck(EVENTS.setRole, {role: role, participant: active ? null : p.id}).then(feedbackOnError); });
     return b;
   }
