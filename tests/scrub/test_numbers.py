@@ -61,9 +61,16 @@ def test_national_numbers_with_valid_check_digits(nid: str) -> None:
     assert found(numbers.detect_national_id, f"RRN: {nid}.") == [nid]
 
 
-@pytest.mark.parametrize("nid", ["79.07.28-061.32", "79072806130", "12345678901"])
-def test_national_numbers_with_bad_check_digits_are_left(nid: str) -> None:
+@pytest.mark.parametrize("nid", ["79072806130", "12345678901", "790728 061 30"])
+def test_bare_numbers_with_bad_check_digits_are_left(nid: str) -> None:
     assert found(numbers.detect_national_id, f"nummer {nid}") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["nummer 79.07.28-061.32", "rrn: 79072806130", "INSZ 790728 061 30"]
+)
+def test_mistyped_national_numbers_in_rrn_format_or_after_a_cue(text: str) -> None:
+    assert len(found(numbers.detect_national_id, text)) == 1
 
 
 def test_dutch_bsn() -> None:

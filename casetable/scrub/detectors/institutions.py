@@ -57,7 +57,7 @@ DESCRIPTOR_ENDS = (
 )
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
 HEAD_RE = re.compile(
-    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|go|wzc|campus|atheneum|lyceum|college"
+    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|go|wzc|pc|mpi|bubao|bubso|campus|atheneum|lyceum|college"
     r"|instituut|hoeve|pizzeria|restaurant|brasserie|taverne|frituur|café|bakkerij|slagerij"
     r"|beenhouwerij|brouwerij|drukkerij|\w*weverij|spinnerij|garage|\w*bedrijf|transport"
     r"|logistiek|schoonmaak|interim|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum"
@@ -135,14 +135,27 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             and t.lower in ARTICLES
             and gap == " "
             and i > 0
-            and not (toks[i - 1].cap or toks[i - 1].upper)
             and toks[i - 1].lower not in TITLES
             and toks[i - 1].lower not in FAMILY
         ):
-            # a capitalised article mid-sentence opens a proper name: "in De Zonnebloem"
+            # a capitalised article mid-sentence opens a proper name: "in De Zonnebloem";
+            # a capitalised word before it that is no name belongs to it: "Jeugdzorg De Waai"
+            prev = toks[i - 1]
+            lex = doc.lex
+            start = t.start
+            if prev.cap or prev.upper:
+                if prev.lower in lex.first_names or prev.lower in lex.surnames:
+                    continue  # "Shana De Vos": a person, see persons.py
+                if (
+                    doc.joined(i - 1)
+                    and not prev.sent_start
+                    and not prev.lower.endswith(DESCRIPTOR_ENDS)  # GGZ-dienst stays outside
+                    and prev.lower not in lex.never
+                ):
+                    start = prev.start
             last = _name_after(doc, i)
             if last > i:
-                yield Span(t.start, toks[last].end, "INSTITUTION")
+                yield Span(start, toks[last].end, "INSTITUTION")
         if t.cap and SCHOOL_WORD_RE.search(t.lower) and not doc.lex.word_zipf(t.lower):
             start = i
             while start > 0 and doc.joined(start - 1) and toks[start - 1].cap:

@@ -73,6 +73,9 @@ NATIONAL_ID_RE = re.compile(
     re.VERBOSE,
 )
 
+NATIONAL_ID_SHAPE_RE = re.compile(r"\d\d\.\d\d\.\d\d-\d{3}[.-]\d\d")  # 79.07.28-061.31
+NATIONAL_ID_CUE_RE = re.compile(r"(?i)\b(?:rrn|insz|rijksregister\w*|bis|ssin|nn)\b")
+
 BSN_RE = re.compile(
     r"""
     (?<![\w.,/-])
@@ -195,7 +198,13 @@ def detect_iban(text: str) -> Iterator[Span]:
 def detect_national_id(text: str) -> Iterator[Span]:
     for m in NATIONAL_ID_RE.finditer(text):
         d = _digits(m.group())
-        if be_nn.is_valid(d) or be_bis.is_valid(d):
+        # a mistyped check digit still identifies: the written format or a cue word suffices
+        if (
+            be_nn.is_valid(d)
+            or be_bis.is_valid(d)
+            or NATIONAL_ID_SHAPE_RE.fullmatch(m.group())
+            or NATIONAL_ID_CUE_RE.search(text, max(0, m.start() - 40), m.start())
+        ):
             yield Span(m.start(), m.end(), "NATIONAL_ID")
     for m in BSN_RE.finditer(text):
         if nl_bsn.is_valid(_digits(m.group())):

@@ -82,7 +82,9 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return CANDIDATE if name else NONE
     if name and not z:
         return CONFIRMED
-    if name and z < COMMON and not t.sent_start:
+    if name and not t.sent_start and (z < COMMON or (z < 5.0 and low in lex.first_names)):
+        # a capitalised first name mid-sentence ("is dat Peter,") is a name even when it is
+        # also a word; family names that are words (Bakker, Koning) need more context
         return CONFIRMED
     if not z and not t.sent_start and low not in PARTICLES and not doc.lex.is_compound(low):
         return CONFIRMED  # capitalised unknown word mid-sentence: a name of anywhere
