@@ -132,7 +132,8 @@ def test_roles_and_anonymous_access(app, client, create_user, network_a):
         assert response.status_code == 302 and "/login" in response.headers["Location"], path
     other = create_user("facilitator")  # another network, another facilitator
     login(client, other)
-    for path in paths[:4]:
+    assert client.get(paths[0]).headers["Location"].endswith("/tables")  # their own list
+    for path in paths[1:4]:
         assert client.get(path).status_code == 403, path
     for path in paths[4:]:
         assert client.get(path).status_code == 404, path
