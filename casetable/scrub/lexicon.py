@@ -53,7 +53,8 @@ class Lexicon:
         return _is_compound(self.zipf, lower)
 
 
-def _is_compound(zipf: dict[str, float], lower: str) -> bool:
+def _is_compound(zipf: dict[str, float], lower: str, depth: int = 0) -> bool:
+    """Two (or three) known words, with a linking s/e/en/er: kinder+rechts+winkel."""
     for cut in range(len(lower) - 4, 2, -1):
         head, tail = lower[:cut], lower[cut:]
         if zipf.get(tail, 0.0) < 2.5:
@@ -61,9 +62,11 @@ def _is_compound(zipf: dict[str, float], lower: str) -> bool:
         for h in (
             head,
             head[:-1] if head[-1:] in "se" else "",
-            head[:-2] if head.endswith("en") else "",
+            head[:-2] if head.endswith(("en", "er")) else "",
         ):
             if len(h) >= 3 and zipf.get(h, 0.0) >= 2.5:
+                return True
+            if depth == 0 and len(h) >= 7 and _is_compound(zipf, h, 1):
                 return True
     return False
 

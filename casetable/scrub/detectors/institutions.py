@@ -86,15 +86,9 @@ def _name_after(doc: Doc, i: int, max_words: int = 5) -> int:
     last = j
     while last + 1 < n and last - i < max_words and doc.joined(last):
         nxt = toks[last + 1]
-        if nxt.cap and nxt.lower not in lex.never:
+        if nxt.cap:
             last += 1
-        elif (
-            nxt.lower in LINKERS
-            and last + 2 < n
-            and doc.joined(last + 1)
-            and toks[last + 2].cap
-            and toks[last + 2].lower not in lex.never
-        ):
+        elif nxt.lower in LINKERS and last + 2 < n and doc.joined(last + 1) and toks[last + 2].cap:
             last += 2
         else:
             break

@@ -91,6 +91,8 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
                 continue
         elif not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
             continue
+        elif WEAK_END_RE.search(low) and not re.match(r"\s\d", doc.text[t.end : t.end + 2]):
+            continue  # "de Westhoek", "het Zonnepark": a weak ending needs a house number
         start = i
         while (
             start > 0
