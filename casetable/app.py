@@ -89,6 +89,9 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
             from casetable.services.setup import ensure_database
 
             ensure_database()
+    from casetable.services.retention import start_purge_schedule
+
+    start_purge_schedule(app)  # daily; off when PURGE_INTERVAL_SECONDS is 0 (tests)
     return app
 
 
