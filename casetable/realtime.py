@@ -16,6 +16,8 @@ from typing import Any
 from flask import request, session
 from flask_login import current_user
 from flask_socketio import emit, join_room
+from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from casetable.extensions import db, socketio
 from casetable.models import CaseTable
@@ -88,7 +90,7 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
             try:
                 if not isinstance(payload, dict):
                     raise DomainError("invalid")
-                table = table_service.table_by_public_id(payload.get("table"))
+                table = _event_table(payload.get("table"))
                 viewer = current_viewer(table)
                 if not viewer.in_room(table) or (manager and not viewer.manages(table)):
                     raise DomainError("forbidden")
@@ -111,17 +113,38 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
     return register
 
 
-def _contribution_out(table: CaseTable, contribution: Any, event: str = "contribution") -> None:
-    socketio.emit(
-        event,
-        contribution_service.to_json(contribution, staff=False),
-        to=public_room(table.public_id),
+def _event_table(public_id: object) -> CaseTable:
+    """The table an event names, like table_by_public_id but without eager-loading its network
+    and facilitator (and the facilitator's networks): no event needs them. Load test
+    (benchmarks/load.py, py-spy): those joins and the extra SELECT were ~15% of a post's CPU."""
+    if not isinstance(public_id, str) or not public_id.isalnum() or len(public_id) > 32:
+        raise DomainError("not_found")
+    table = db.session.scalar(
+        select(CaseTable)
+        .options(lazyload(CaseTable.network), lazyload(CaseTable.facilitator))
+        .where(CaseTable.public_id == public_id)
     )
-    socketio.emit(
-        event,
-        contribution_service.to_json(contribution, staff=True),
-        to=staff_room(table.public_id),
-    )
+    if table is None:
+        raise DomainError("not_found")
+    return table
+
+
+def _contribution_out(
+    table: CaseTable | str, contribution: Any, event: str = "contribution"
+) -> dict[str, dict[str, Any]]:
+    """Send a contribution to both rooms; returns its public and staff JSON for the ack.
+
+    Takes the public id when the caller has it: after the service's commit, `table.public_id`
+    would reload the expired table row (a SELECT per post, seen in the load-test profile).
+    """
+    public_id = table if isinstance(table, str) else table.public_id
+    out = {
+        "public": contribution_service.to_json(contribution, staff=False),
+        "staff": contribution_service.to_json(contribution, staff=True),
+    }
+    socketio.emit(event, out["public"], to=public_room(public_id))
+    socketio.emit(event, out["staff"], to=staff_room(public_id))
+    return out
 
 
 def _broadcast_state(table: CaseTable) -> None:
@@ -185,6 +208,8 @@ def on_sync(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
 @table_event("contribute")
 def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender posts a contribution; ack after it is stored; the room receives the scrubbed text."""
+    # Read before the service commits (which expires the table): no reload in the hot path.
+    public_id, staff = table.public_id, viewer.manages(table)
     contribution, created = contribution_service.add_contribution(
         table,
         viewer,
@@ -194,19 +219,21 @@ def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
         referral=data.get("referral"),
     )
     if created and contribution.revealed:
-        _contribution_out(table, contribution)
-    elif created:
+        body = _contribution_out(public_id, contribution)["staff" if staff else "public"]
+    else:
+        body = contribution_service.to_json(contribution, staff=staff)
+    if created and not contribution.revealed:
         socketio.emit(
             "held",
             {"count": contribution_service.held_count(table)},
-            to=[public_room(table.public_id), staff_room(table.public_id)],
+            to=[public_room(public_id), staff_room(public_id)],
         )
     return {
         "id": contribution.id,
         "seq": contribution.seq,
         "status": "held" if not contribution.revealed else "stored",
         "duplicate": not created,
-        "contribution": contribution_service.to_json(contribution, staff=viewer.manages(table)),
+        "contribution": body,
     }
 
 
