@@ -137,7 +137,7 @@ def new_context(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
     """Fresh browser contexts (separate cookies and storage), closed after the test."""
     made: list[Any] = []
 
-    def factory(viewport: dict[str, int] | None = None, mobile: bool = False) -> Any:
+    def factory(viewport: dict[str, int] | None = None, mobile: bool = False, **extra: Any) -> Any:
         ctx = browser.new_context(
             base_url=server.url,
             viewport=viewport or LAPTOP,
@@ -145,6 +145,7 @@ def new_context(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
             has_touch=mobile,
             device_scale_factor=1,
             locale="nl-BE",
+            **extra,
         )
         ctx.set_default_timeout(10_000)
         made.append(ctx)

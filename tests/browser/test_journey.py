@@ -64,10 +64,16 @@ def test_table_runs_live_across_four_browsers(new_context) -> None:
     caw.locator("#stream .kind-advies button.vote").click()
     clb.locator("#stream .kind-advies button.vote").click()
     for page in [console, caw, clb, ocmw]:
-        expect(page.locator("#stream .kind-advies button.vote")).to_have_text(
-            "2 stem(men)", timeout=LIVE
+        expect(page.locator("#stream .kind-advies .vote-count")).to_have_text(
+            "2 stemmen", timeout=LIVE
         )
-    expect(projector.locator("#stream .kind-advies .votes")).to_have_text("2 stem(men)")
+    expect(caw.locator("#stream .kind-advies button.vote")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(ocmw.locator("#stream .kind-advies button.vote")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    expect(projector.locator("#stream .kind-advies .votes")).to_have_text("2 stemmen")
     # The projector never shows moderation or voting controls.
     expect(projector.locator("#stream button")).to_have_count(0)
 

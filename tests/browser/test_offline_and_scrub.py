@@ -26,7 +26,7 @@ def test_offline_posts_arrive_once_in_order_when_back(new_context) -> None:
     post(phone, "Tweede vraag: hoe oud is de jongste precies?")
     # The composer kept working: both wait in the outbox, the indicator counts them.
     expect(phone.locator("#outbox li")).to_have_count(2)
-    expect(phone.locator("#conn")).to_contain_text("2 wachten op verzending")
+    expect(phone.locator("#conn")).to_contain_text("2 bijdragen wachten op verzending")
     expect(phone.locator("#composer-text")).to_have_value("")
     shot(phone, "participant-phone-offline", full_page=False)
     expect(other.locator("#stream .item")).to_have_count(0)

@@ -29,7 +29,9 @@ def test_screens_of_a_running_table(new_context) -> None:
     post(phone, "Bel mevrouw Sandra Vanhoutte op 0478 12 34 56 voor een huisbezoek.", kind="advies")
     post(caw, "Het inloopteam van het CAW: zonder afspraak binnen.", kind="hulpbron")
     expect(phone.locator("#stream .item")).to_have_count(3)
-    expect(phone.locator("#composer-feedback")).to_contain_text("vervingen we: naam, telefoonnummer")
+    expect(phone.locator("#composer-feedback")).to_contain_text(
+        "vervingen we: naam, telefoonnummer"
+    )
     phone.locator("#stream .kind-advies button.vote").first.click()
     caw.locator("#stream .kind-advies .item").nth(1).get_by_role(
         "button", name=re.compile("Markeer")

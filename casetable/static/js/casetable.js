@@ -134,7 +134,7 @@
     (reply.contributions || []).forEach(function (c) { upsert(c, false); });
     (reply.notes || []).forEach(function (n) { st.notes[n.id] = n; });
     if (reply.presence) { st.people = reply.presence; }
-    applyState(reply.state);
+    applyState(reply.state, true);
     renderStream(); renderNotes(); renderPeople(); renderModeration(); renderYou();
   }
 
@@ -151,8 +151,16 @@
   }
 
   /* ---------- state: phase, timer, vignette ---------- */
-  function applyState(s) {
+  function applyState(s, ownLanguage) {
     if (!s) { return; }
+    /* Room broadcasts carry Dutch phase names; join and sync replies carry this browser's
+     * language. Keep the latter's names, matched by phase key. */
+    if (ownLanguage) {
+      st.phaseNames = {};
+      s.phases.forEach(function (p) { st.phaseNames[p.key] = p.name; });
+    } else if (st.phaseNames) {
+      s.phases.forEach(function (p) { if (st.phaseNames[p.key]) { p.name = st.phaseNames[p.key]; } });
+    }
     st.state = s;
     st.skew = Date.parse(s.server_now) - Date.now();
     var phase = s.phases[s.phase_index] || {};
@@ -414,11 +422,13 @@
     var closed = st.state && st.state.status !== "open";
     if (c.kind === "advies" && c.seq) {
       var mine = !!myVotes[c.id];
-      var voteBtn = el("button", "button small vote" + (mine ? " active" : ""), plural("votes", c.votes));
+      var canVote = view === "room" && !closed;
+      var voteBtn = el("button", "button small vote" + (mine ? " active" : ""));
       voteBtn.type = "button";
-      if (view === "room" && !closed) {
+      if (canVote) { voteBtn.appendChild(el("span", "vote-verb", (mine ? T.voted : T.vote) + " · ")); }
+      voteBtn.appendChild(el("span", "vote-count", plural("votes", c.votes)));
+      if (canVote) {
         voteBtn.setAttribute("aria-pressed", mine ? "true" : "false");
-        voteBtn.setAttribute("aria-label", (mine ? T.unvote : T.vote) + " (" + plural("votes", c.votes) + ")");
         voteBtn.addEventListener("click", function () {
           emitAck(EVENTS.vote, {id: c.id}).then(function (r) {
             if (!r.ok) { showFeedback(r.message, true); return; }
