@@ -5,8 +5,21 @@ in threading mode (tests) too.
 """
 
 import os
+import socket
 
 MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "eventlet")
+
+
+def _nodelay(sock: socket.socket) -> socket.socket:
+    """TCP_NODELAY on the listening socket; Linux passes it on to every accepted connection.
+
+    Without it an ack written right after a broadcast waits for the client's delayed ACK
+    (~40 ms, Nagle). gunicorn sets it itself; this covers `python wsgi.py` (socketio.run).
+    """
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
+
+
 if MODE == "eventlet":
     import warnings
 
@@ -15,10 +28,18 @@ if MODE == "eventlet":
     import eventlet
 
     eventlet.monkey_patch()
+    _listen = eventlet.listen
+    eventlet.listen = lambda *args, **kwargs: _nodelay(_listen(*args, **kwargs))
 elif MODE == "gevent":
     from gevent import monkey
 
     monkey.patch_all()
+    from gevent.server import StreamServer
+
+    _get_listener = StreamServer.get_listener.__func__
+    StreamServer.get_listener = classmethod(
+        lambda cls, *args, **kwargs: _nodelay(_get_listener(cls, *args, **kwargs))
+    )
 
 from casetable import create_app  # noqa: E402
 
