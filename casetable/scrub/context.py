@@ -34,7 +34,7 @@ FAMILY = frozenset({"gezin", "familie", "gezinnen", "families", "clan"})
 PARTICLES = words(
     """
     van de den der vande vanden vander ter ten 't von du da das dos del della di le la el al
-    ben bin ibn bou abou abu ait ould mc mac
+    ibn bou abou abu ait ould mc mac
     """
 )
 # Prepositions after which a capitalised word that is also a Dutch word is a place:

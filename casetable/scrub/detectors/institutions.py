@@ -66,6 +66,29 @@ HEAD_RE = re.compile(
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
 SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum)$")
+# Capitalised adjectives that open a school's or a service's name.
+LEADERS = frozenset(
+    {
+        "gemeentelijke",
+        "gemeentelijk",
+        "stedelijke",
+        "stedelijk",
+        "vrije",
+        "katholieke",
+        "provinciale",
+        "koninklijke",
+        "koninklijk",
+        "algemeen",
+        "algemene",
+        "buitengewoon",
+        "buitengewone",
+        "technisch",
+        "technische",
+        "sint",
+        "heilig",
+        "onze-lieve-vrouw",
+    }
+)
 ARTICLES = frozenset({"de", "den", "het", "'t", "’t", "ter", "ten", "sint", "onze-lieve-vrouw"})
 LINKERS = frozenset({"de", "den", "der", "het", "'t", "ter", "ten", "van", "aan", "op", "en"})
 
@@ -122,7 +145,10 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
         if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! "):
             last = _name_after(doc, i + 1)
             if last >= 0:
-                yield Span(t.start, toks[last].end, "INSTITUTION")
+                start = i  # "Gemeentelijke Basisschool Het Kompas", "GO! Atheneum X"
+                while start > 0 and doc.joined(start - 1) and toks[start - 1].lower in LEADERS:
+                    start -= 1
+                yield Span(toks[start].start, toks[last].end, "INSTITUTION")
         if (
             t.cap
             and not t.sent_start

@@ -77,7 +77,25 @@ LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar", "te", "rond", "nabij"})
 PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
 
 
+FRENCH_STREET_RE = re.compile(
+    r"""
+    \b(?:Rue|Avenue|Av\.|Chaussée|Boulevard|Bd\.?|Place|Square|Quai|Chemin|Drève|Clos
+       |Allée|Impasse|Galerie|Parvis|Rond-point)       # French street types (Brussels, Wallonia)
+    \s(?:(?:de\sla|de\sl'|du|des|de|d'|le|la)\s?)?    # an article: Rue de la Croix
+    [A-ZÀ-Ý][\w'-]+(?:\s[A-ZÀ-Ý][\w'-]+){0,3}         # the name: Louis Bertrand
+    (?:\s\d{1,4}[a-zA-Z]?(?:\s?(?:bus|bte|b\.|/)\s?\d{1,4})?)?  # house number, box
+    """,
+    re.VERBOSE,
+)
+
+
 def detect_addresses(doc: Doc) -> Iterator[Span]:
+    for m in FRENCH_STREET_RE.finditer(doc.text):
+        yield Span(m.start(), m.end(), "ADDRESS")
+    yield from _dutch_streets(doc)
+
+
+def _dutch_streets(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
     for i, t in enumerate(toks):
         low = t.lower

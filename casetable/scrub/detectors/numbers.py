@@ -172,7 +172,18 @@ def detect_url(text: str) -> Iterator[Span]:
             yield Span(m.start(), end, "URL")
 
 
+# The Belgian and Dutch layouts are distinctive enough to scrub even with a mistyped check.
+IBAN_SHAPE_RE = re.compile(r"(?i)BE\d{2}(?: ?\d{4}){3}|NL\d{2} ?[A-Z]{4}(?: ?\d{4}){2} ?\d{2}")
+
+
 def detect_iban(text: str) -> Iterator[Span]:
+    shaped = set()
+    for m in IBAN_SHAPE_RE.finditer(text):
+        if (m.start() == 0 or not text[m.start() - 1].isalnum()) and not (
+            text[m.end() : m.end() + 1].isalnum()
+        ):
+            shaped.add(m.start())
+            yield Span(m.start(), m.end(), "IBAN")
     pos = 0
     while m := IBAN_RE.search(text, pos):
         raw = m.group()
@@ -187,7 +198,8 @@ def detect_iban(text: str) -> Iterator[Span]:
                     if seen == n:
                         pos = m.start() + i + 1
                         break
-                yield Span(m.start(), pos, "IBAN")
+                if m.start() not in shaped:
+                    yield Span(m.start(), pos, "IBAN")
                 break
     for m in OLD_BE_ACCOUNT_RE.finditer(text):
         base, check = int(m.group(1) + m.group(2)), int(m.group(3))

@@ -22,6 +22,8 @@ QUOTES = "'\"‘’“”"
 IMPERATIVE_NEXT = words(
     "gerust eens even maar zeker dan me mij ons hem haar hen die dat naar op de het een"
 )
+# After these a word is a word ("een roos"); "die jan" is how Flemish chat names people.
+DETERMINERS = words("de het een deze mijn zijn haar onze jullie hun geen elke veel wat")
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -66,7 +68,11 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return CONFIRMED
         if _title_before(doc, i) and _is_name(doc, t) and (z < COMMON or _honorific_before(doc, i)):
             return CONFIRMED
-        if known is not None and (not z or (z < COMMON and _is_name(doc, t))) and known(low):
+        if (
+            known is not None
+            and (not z or (z < 5.0 and _is_name(doc, t) and doc.prev_word(i) not in DETERMINERS))
+            and known(low)
+        ):
             return CONFIRMED
         return NONE
     if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2:
@@ -111,7 +117,11 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
         i + 1 < len(toks)
         and state[i + 1] == CONFIRMED
         and doc.joined(i)
-        and (not t.sent_start or doc.lex.word_zipf(t.lower) < 5.0)
+        and (
+            not t.sent_start
+            or doc.lex.word_zipf(t.lower) < 5.0
+            or t.lower in doc.lex.first_names  # "Ben Verhoeven (38) woont"
+        )
         and (_is_name(doc, t) or not doc.lex.word_zipf(t.lower))
     ):
         return True
