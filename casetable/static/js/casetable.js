@@ -73,6 +73,22 @@
     a.textContent = ""; window.setTimeout(function () { a.textContent = text; }, 50);
   }
 
+  /* Re-rendering a list replaces its buttons; give the keyboard focus back to the same control
+   * of the same item (by data-key and position), so keyboard users don't fall back to <body>. */
+  var CONTROLS = "button, input, select, textarea, a[href]";
+  function withFocus(container, render) {
+    var a = document.activeElement, key = null, idx = -1;
+    if (container && a && a !== container && container.contains(a)) {
+      var host = a.closest("[data-key]");
+      if (host) { key = host.getAttribute("data-key"); idx = Array.prototype.indexOf.call(host.querySelectorAll(CONTROLS), a); }
+    }
+    render();
+    if (key === null) { return; }
+    var again = container.querySelector('[data-key="' + CSS.escape(key) + '"]');
+    var ctrls = again ? again.querySelectorAll(CONTROLS) : [];
+    if (ctrls[idx]) { ctrls[idx].focus(); } else if (again) { again.setAttribute("tabindex", "-1"); again.focus(); }
+  }
+
   /* ---------- outbox (localStorage) ---------- */
   var OUTBOX_KEY = "ct-outbox-" + tableId;
   function loadOutbox() { try { return JSON.parse(localStorage.getItem(OUTBOX_KEY) || "[]"); } catch (e) { return []; } }
@@ -374,7 +390,8 @@
   var filterSel = $("stream-filter");
   if (filterSel) { filterSel.addEventListener("change", function () { st.filter = filterSel.value; renderStream(); }); }
 
-  function renderStream() {
+  function renderStream() { withFocus($("stream"), renderStreamNow); }
+  function renderStreamNow() {
     var box = $("stream"); if (!box || !st.state) { return; }
     var phaseIdx = st.state.phase_index;
     var staff = view === "console";
@@ -404,7 +421,7 @@
 
   function renderItem(c) {
     var li = el("li", "item" + (c.hidden ? " is-hidden" : "") + (c.redacted ? " is-redacted" : "") + (!c.seq ? " is-held" : ""));
-    li.setAttribute("data-id", c.id);
+    li.setAttribute("data-id", c.id); li.setAttribute("data-key", "c" + c.id);
     var meta = el("p", "meta");
     meta.appendChild(el("span", "author", c.author || (st.myClientIds[c.client_id] ? T.byYou : T.anonymous)));
     if (c.referral) { meta.appendChild(el("span", "referral", "→ " + (cat.services[c.referral] || c.referral))); }
@@ -483,12 +500,13 @@
     return b;
   }
 
-  function renderModeration() {
+  function renderModeration() { withFocus($("modqueue"), renderModerationNow); }
+  function renderModerationNow() {
     var ul = $("modqueue"); if (!ul) { return; }
     clear(ul);
     var flagged = Object.keys(st.items).map(function (k) { return st.items[k]; }).filter(function (c) { return c.flags; });
     flagged.forEach(function (c) {
-      var li = el("li", "moditem");
+      var li = el("li", "moditem"); li.setAttribute("data-key", "m" + c.id);
       var body = el("p", "body"); renderScrubbed(body, c.text || T.hiddenText); li.appendChild(body);
       var row = el("div", "actions");
       row.appendChild(modButton(c, "redact", T.redact));
@@ -501,11 +519,12 @@
   }
 
   /* ---------- people and roles ---------- */
-  function renderPeople() {
+  function renderPeople() { withFocus($("people"), renderPeopleNow); }
+  function renderPeopleNow() {
     var ul = $("people"); if (!ul) { return; }
     clear(ul);
     st.people.forEach(function (p) {
-      var li = el("li", "person" + (p.online ? " online" : ""));
+      var li = el("li", "person" + (p.online ? " online" : "")); li.setAttribute("data-key", "p" + p.id);
       li.appendChild(el("span", "dot", p.online ? "●" : "○")).setAttribute("aria-hidden", "true");
       li.appendChild(el("span", "alias", p.alias));
       li.appendChild(el("span", "visually-hidden", p.online ? T.online : T.away));
@@ -597,12 +616,13 @@
     noteForm.hidden = st.state.status !== "open" && !(view === "console" && st.state.status === "closed") ||
       !(phase.notes || canEditNotes());
   }
-  function renderNotes() {
+  function renderNotes() { withFocus($("notes"), renderNotesNow); }
+  function renderNotesNow() {
     var ul = $("notes"); if (!ul) { return; }
     clear(ul);
     var list = Object.keys(st.notes).map(function (k) { return st.notes[k]; }).filter(function (n) { return n.status !== "merged"; });
     list.forEach(function (n) {
-      var li = el("li", "note note-" + n.status);
+      var li = el("li", "note note-" + n.status); li.setAttribute("data-key", "n" + n.id);
       var meta = el("p", "meta");
       meta.appendChild(el("span", "kind", cat.note_kinds[n.kind] || n.kind));
       meta.appendChild(el("span", "status", T[n.status] || n.status));
