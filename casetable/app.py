@@ -54,7 +54,8 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         async_mode=choose_async_mode(app.config["SOCKETIO_ASYNC_MODE"]),
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
         cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS"),
-        max_http_buffer_size=64 * 1024,
+        # Large enough that an over-long text reaches validation and gets a clear error back.
+        max_http_buffer_size=2 * 1024 * 1024,
         ping_interval=10,
         ping_timeout=20,
         logger=False,
