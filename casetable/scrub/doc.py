@@ -41,14 +41,13 @@ class Doc:
         toks = []
         append = toks.append
         for m in TOKEN_RE.finditer(text):
-            w = m.group()
-            s = m.start()
+            s, e = m.span()
+            w = text[s:e]
             if w.islower():
-                append(Token(w, s, m.end(), w, False, False, s in starts))
+                append(Token(w, s, e, w, False, False, s in starts))
                 continue
-            upper = len(w) > 1 and w.isupper()
-            cap = w[0].isupper() and not upper
-            append(Token(w, s, m.end(), w.casefold(), cap, upper, s in starts))
+            upper = e - s > 1 and w.isupper()
+            append(Token(w, s, e, w.casefold(), w[0].isupper() and not upper, upper, s in starts))
         return cls(text, lex, toks)
 
     def gap(self, i: int) -> str:

@@ -98,11 +98,14 @@ class Pseudonymizer:
         if len(key) < 16:
             raise ValueError("pseudonym key must be at least 16 bytes")
         self._key = key
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
         self.store = store
 
     def digest(self, form: str) -> str:
         """HMAC-SHA256 hex digest of a normalised name form under the table key."""
-        return hmac.new(self._key, normalize(form).encode("utf-8"), hashlib.sha256).hexdigest()
+        mac = self._mac.copy()  # the keyed pads are computed once per Pseudonymizer
+        mac.update(normalize(form).encode("utf-8"))
+        return mac.hexdigest()
 
     def knows(self, form: str) -> bool:
         """True when this name form was already seen in the table."""

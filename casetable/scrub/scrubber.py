@@ -27,12 +27,12 @@ class Scrubber:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self._digit_detectors: tuple[TextDetector, ...] = numbers.DIGIT_DETECTORS + dates.DETECTORS
-        # never-scrub phrases as token sequences, keyed by their first word
-        self._never: dict[str, list[tuple[str, ...]]] = {}
+        # never-scrub phrases as token sequences, keyed by their first two words
+        self._never: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for phrase in self.lex.never_phrases:
             words = tuple(w.casefold() for w in TOKEN_RE.findall(phrase))
             if len(words) > 1:
-                self._never.setdefault(words[0], []).append(words)
+                self._never.setdefault(words[:2], []).append(words)
 
     def detect(self, text: str, pseudonyms: Pseudonymizer | None = None) -> list[Span]:
         """All spans to replace, non-overlapping and sorted (detection without replacement)."""
@@ -62,8 +62,10 @@ class Scrubber:
     def _protected(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges of never-scrub phrases ("Huis van het Kind"): no name or place inside them."""
         toks, out = doc.tokens, []
-        for i, t in enumerate(toks):
-            for words in self._never.get(t.lower, ()):
+        never = self._never
+        for i in range(len(toks) - 1):
+            t = toks[i]
+            for words in never.get((t.lower, toks[i + 1].lower), ()):
                 k = len(words)
                 if (
                     i + k <= len(toks)

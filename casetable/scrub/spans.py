@@ -63,7 +63,7 @@ def resolve(spans: Iterable[Span], text: str) -> list[Span]:
     kept: list[Span] = []
     for s in sorted(spans, key=_rank):
         for k in kept:
-            if not s.overlaps(k):
+            if s.end <= k.start or k.end <= s.start:
                 continue
             if s.category in STRUCTURED or s.category == "PERSON" == k.category:
                 s = None
@@ -84,7 +84,7 @@ def resolve(spans: Iterable[Span], text: str) -> list[Span]:
                 s = None
                 break
             s = replace(s, start=start, end=end, key=())
-        if s is not None and not any(s.overlaps(k) for k in kept):
+        if s is not None and not any(s.start < k.end and k.start < s.end for k in kept):
             kept.append(s)
     kept.sort(key=lambda s: s.start)
     return [s for s in kept if s.category != KEEP]

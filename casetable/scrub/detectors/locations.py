@@ -89,6 +89,9 @@ FRENCH_STREET_RE = re.compile(
 )
 
 
+NUMBER_NEXT_RE = re.compile(r"\s\d")
+
+
 def detect_addresses(doc: Doc) -> Iterator[Span]:
     for m in FRENCH_STREET_RE.finditer(doc.text):
         yield Span(m.start(), m.end(), "ADDRESS")
@@ -99,7 +102,10 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
     for i, t in enumerate(toks):
         low = t.lower
-        if not (t.cap or low.endswith(STREET_ENDS)):
+        # without a street ending, only a listed name followed by a house number is a street
+        if not low.endswith(STREET_ENDS) and not (
+            t.cap and NUMBER_NEXT_RE.match(doc.text, t.end) and _bare_street(doc, i)
+        ):
             continue
         m = STREET_END_RE.search(low)
         listed = low in lex.streets
@@ -109,7 +115,7 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
                 continue
         elif not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
             continue
-        elif WEAK_END_RE.search(low) and not re.match(r"\s\d", doc.text[t.end : t.end + 2]):
+        elif WEAK_END_RE.search(low) and not NUMBER_NEXT_RE.match(doc.text, t.end):
             continue  # "de Westhoek", "het Zonnepark": a weak ending needs a house number
         start = i
         while (
@@ -142,7 +148,7 @@ def _bare_street(doc: Doc, i: int) -> bool:
         return True
     if t.lower not in lex.streets or t.sent_start or not HOUSE_NR_RE.match(doc.text, t.end):
         return False
-    if not re.match(r"\s\d", doc.text[t.end : t.end + 2]):
+    if not NUMBER_NEXT_RE.match(doc.text, t.end):
         return False
     before = doc.text[max(0, t.start - 8) : t.start]
     return lex.zipf.get(t.lower, 0.0) < 3.0 or before.endswith((" de ", " het ", ", ", ": "))
@@ -159,7 +165,14 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     while i < n:
         t = toks[i]
         low = t.lower
-        if not t.cap and low not in lex.places:
+        if low not in lex.places and (
+            not t.cap
+            or (
+                low not in lex.place_phrases
+                and t.start not in after_code
+                and (i == 0 or toks[i - 1].lower not in AREA_WORDS)
+            )
+        ):
             i += 1
             continue
         end_i = i

@@ -176,7 +176,12 @@ def detect_url(text: str) -> Iterator[Span]:
 IBAN_SHAPE_RE = re.compile(r"(?i)BE\d{2}(?: ?\d{4}){3}|NL\d{2} ?[A-Z]{4}(?: ?\d{4}){2} ?\d{2}")
 
 
+IBAN_HINT_RE = re.compile(r"(?:[A-Z]{2}|be|nl|Be|Nl)\d\d|\d-\d{7}-")
+
+
 def detect_iban(text: str) -> Iterator[Span]:
+    if not IBAN_HINT_RE.search(text):
+        return
     shaped = set()
     for m in IBAN_SHAPE_RE.finditer(text):
         if (m.start() == 0 or not text[m.start() - 1].isalnum()) and not (
@@ -276,8 +281,12 @@ def _plausible_id(text: str, start: int, end: int) -> bool:
     return not re.fullmatch(r"(?:19|20)\d{2}|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d{1,2}", ident)
 
 
+_CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer", "PV", "Nr", "NR")
+
+
 def detect_case_id(text: str) -> Iterator[Span]:
-    for m in CASE_ID_CONTEXT_RE.finditer(text):
+    cued = any(cue in text for cue in _CASE_CUES)
+    for m in CASE_ID_CONTEXT_RE.finditer(text) if cued else ():
         if _plausible_id(text, m.start("id"), m.end("id")):
             yield Span(m.start("id"), m.end("id"), "CASE_ID")
     for m in CASE_ID_SHAPE_RE.finditer(text):

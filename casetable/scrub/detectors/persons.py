@@ -62,11 +62,11 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     z = lex.zipf.get(low, 0.0)
     if not t.cap and not t.upper:
         # lowercase chat: "ilias", "juf hanne", "dhr de wolf"; most tokens leave here
-        if len(low) < 3 or low in PARTICLES or low in lex.never:
+        if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never:
             return NONE
         if not z and low in lex.first_names:
             return CONFIRMED
-        if _title_before(doc, i) and _is_name(doc, t) and (z < COMMON or _honorific_before(doc, i)):
+        if _is_name(doc, t) and _title_before(doc, i) and (z < COMMON or _honorific_before(doc, i)):
             return CONFIRMED
         if (
             known is not None
@@ -136,7 +136,14 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
 
 def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list[Span]:
     toks = doc.tokens
-    state = [_classify(doc, i, known) for i in range(len(toks))]
+    zipf = doc.lex.zipf
+    # most tokens are lowercase everyday words: decide those without a call
+    state = [
+        NONE
+        if not t.cap and not t.upper and zipf.get(t.lower, 0.0) >= 5.0
+        else _classify(doc, i, known)
+        for i, t in enumerate(toks)
+    ]
     for _ in range(2):
         for i, s in enumerate(state):
             if s == CANDIDATE and _upgrade(doc, i, state, known):
