@@ -2,7 +2,7 @@
 
 Run from the repository root (build time only; the app never imports wordfreq or belgian-deduce):
 
-    apt-get install wdutch                     # OpenTaal word list -> /usr/share/dict/dutch
+    apt-get install wdutch wamerican           # OpenTaal and SCOWL word lists in /usr/share/dict
     pip download belgian-deduce==5.0.0 --no-deps -d /tmp/dl
     .venv/bin/pip install wordfreq             # Dutch word frequencies (CC BY-SA 4.0 data)
     .venv/bin/python scripts/build_scrub_data.py \
@@ -51,6 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--deduce-wheel", required=True, type=Path)
     ap.add_argument("--wordlist", default="/usr/share/dict/dutch", type=Path)
+    ap.add_argument("--english", default="/usr/share/dict/american-english", type=Path)
     args = ap.parse_args()
     from wordfreq import zipf_frequency  # build-time only
 
@@ -60,8 +61,9 @@ def main() -> None:
     last |= names(read_member(wheel, "names/lst_interfix_surname/items.txt"))
     places = names(read_member(wheel, "locations/lst_placename/lst_municipality/items.txt"))
     places |= names(read_member(wheel, "locations/lst_placename/lst_postal_locality/items.txt"))
-    # Dutch towns (families move across the border; Dutch numbers and BSNs appear too)
-    places |= names(read_member(wheel, "locations/lst_placename/lst_residence/items.txt"), 3)
+    # Dutch towns (families move across the border; Dutch numbers and BSNs appear too);
+    # filtered below against the word list
+    residences = names(read_member(wheel, "locations/lst_placename/lst_residence/items.txt"), 3)
     streets = {
         s.casefold()
         for s in read_member(wheel, "locations/lst_street/items.txt")
@@ -78,6 +80,12 @@ def main() -> None:
     for ln in args.wordlist.read_text(encoding="utf-8").splitlines():
         if ln and ln[0].islower() and " " not in ln and not ln.endswith("."):
             words.add(ln)
+    # A Dutch residence made of everyday words only ("de buurt", "het veld") would turn
+    # ordinary phrases into places: keep those with at least one word that is not common.
+    glue = {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "'t", "en", "bij"}
+    places |= {
+        r for r in residences if any(w not in words and w not in glue for w in re.split(r"[ -]", r))
+    }
     # Everyday short forms of double names: Sint-Jans-Molenbeek -> Molenbeek.
     for p in list(places):
         tail = p.rsplit("-", 1)[-1]
@@ -94,6 +102,14 @@ def main() -> None:
         z = zipf_frequency(w, "nl")
         if z >= 1.0 or w in lexical:
             rows.append(f"{w}\t{z:.1f}")
+    # English words that are also first names ("love", "will", "one") are words in chat too,
+    # unless the Dutch list knows them as a capitalised name (John, David).
+    nl_caps = {
+        ln for ln in args.wordlist.read_text(encoding="utf-8").splitlines() if ln[:1].isupper()
+    }
+    for ln in args.english.read_text(encoding="utf-8").splitlines():
+        if ln.islower() and ln in first and ln not in words and ln.capitalize() not in nl_caps:
+            rows.append(f"{ln}\t{max(zipf_frequency(ln, 'en'), 1.0):.1f}")
     write_gz("dutch_words.tsv.gz", rows)
 
 

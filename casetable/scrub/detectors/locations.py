@@ -73,6 +73,9 @@ HOUSE_NR_RE = re.compile(
 )
 POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?:B-)?([1-9]\d{3})(?=\s+[A-Z'][^\W\d_])")
 POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(\s+)(?=[A-Z'][^\W\d_])")
+GLUE = frozenset(
+    {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij"}
+)
 LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar", "te", "rond", "nabij"})
 PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
 
@@ -178,8 +181,11 @@ def detect_places(doc: Doc) -> Iterator[Span]:
         end_i = i
         longest = lex.place_phrases.get(low, 0) if t.cap else 0
         for k in range(min(longest, n - i), 1, -1):  # Brugse Poort, Den Haag: longest first
-            if all(doc.joined(i + j) for j in range(k - 1)) and (
-                " ".join(x.lower for x in toks[i : i + k]) in lex.places
+            phrase = toks[i : i + k]
+            if (
+                all(doc.joined(i + j) for j in range(k - 1))
+                and all(x.cap or x.lower in GLUE for x in phrase)  # Den Haag, Wijk aan Zee
+                and " ".join(x.lower for x in phrase) in lex.places
             ):
                 end_i = i + k - 1
                 break
