@@ -61,8 +61,10 @@ def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'casetable.db'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(instance)
+    opts = app.config["SQLALCHEMY_ENGINE_OPTIONS"] = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    # Statement parameters never appear in SQLAlchemy's errors or logs: they may be texts.
+    opts.setdefault("hide_parameters", True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        opts = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
         opts.setdefault("connect_args", {}).setdefault("timeout", 30)
 
 

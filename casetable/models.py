@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,6 +70,18 @@ class ScrubbedColumn(TypeDecorator[ScrubbedText]):
 
     def process_result_value(self, value: str | None, dialect: Any) -> ScrubbedText | None:
         return None if value is None else ScrubbedText.from_stored(value)
+
+
+@event.listens_for(db.Model, "attribute_instrument", propagate=True)
+def _guard_scrubbed_attributes(cls: type, key: str, inst: Any) -> None:
+    """Refuse raw text already at assignment, before any SQL (and its parameters) exists."""
+    column = getattr(getattr(inst, "property", None), "columns", [None])[0]
+    if column is not None and isinstance(getattr(column, "type", None), ScrubbedColumn):
+
+        @event.listens_for(inst, "set", propagate=True)
+        def _check(target: Any, value: Any, oldvalue: Any, initiator: Any) -> None:
+            if value is not None and not isinstance(value, ScrubbedText):
+                raise TypeError("free-text columns accept only ScrubbedText; scrub the text first")
 
 
 class Role(enum.StrEnum):

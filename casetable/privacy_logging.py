@@ -29,7 +29,7 @@ class ScrubLogFilter(logging.Filter):
             exc_type, exc, tb = record.exc_info
             # Keep the shape of the traceback (files, lines, type) but not the exception's text,
             # which may quote the input that caused it.
-            frames = "".join(traceback.format_tb(tb))
+            frames = scrub("".join(traceback.format_tb(tb))[-8000:]).text
             record.exc_text = f"Traceback (most recent call last):\n{frames}{exc_type.__name__}"
             if exc is not None and getattr(exc, "code", None):
                 record.exc_text += f" ({getattr(exc, 'code', '')})"
