@@ -103,13 +103,17 @@ def main() -> None:
         if z >= 1.0 or w in lexical:
             rows.append(f"{w}\t{z:.1f}")
     # English words that are also first names ("love", "will", "one") are words in chat too,
-    # unless the Dutch list knows them as a capitalised name (John, David).
+    # unless the Dutch list knows them as a capitalised name (John, David) and they are not
+    # among the most frequent English words ("just", "will").
     nl_caps = {
         ln for ln in args.wordlist.read_text(encoding="utf-8").splitlines() if ln[:1].isupper()
     }
     for ln in args.english.read_text(encoding="utf-8").splitlines():
-        if ln.islower() and ln in first and ln not in words and ln.capitalize() not in nl_caps:
-            rows.append(f"{ln}\t{max(zipf_frequency(ln, 'en'), 1.0):.1f}")
+        if not ln.islower() or ln not in first or ln in words:
+            continue
+        z_en = zipf_frequency(ln, "en")
+        if ln.capitalize() not in nl_caps or z_en >= 5.5:
+            rows.append(f"{ln}\t{max(z_en, 1.0):.1f}")
     write_gz("dutch_words.tsv.gz", rows)
 
 
