@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from casetable import seed_data
 from casetable.extensions import db
 from casetable.models import CaseTable, Contribution, Note, TableStatus
+from casetable.scrub.reident import assess
 from casetable.scrub.types import ScrubbedText
 from casetable.services import audit
 from casetable.services.catalogue import catalogue_slugs
@@ -192,7 +193,14 @@ def notes_json(table: CaseTable, *, staff: bool) -> list[dict[str, Any]]:
 
 
 def note_json(note: Note, *, staff: bool) -> dict[str, Any]:
+    """A note as screens show it; staff also get a re-identification warning when one applies."""
+    warning = None
+    if staff:
+        report = assess(note.body.text)
+        if report.level in ("verhoogd", "hoog"):
+            warning = report.message("nl")
     return {
+        "warning": warning,
         "id": note.id,
         "client_id": note.client_id,
         "kind": note.kind,
