@@ -7,15 +7,17 @@ import itertools
 from datetime import UTC, datetime
 
 import pytest
-from conftest import login
 from sqlalchemy import select
-from test_summaries import play_table
 
 from casetable.export.model import SUPPRESSED, Overview
 from casetable.extensions import db
 from casetable.models import AuditEvent
 from casetable.services import overview
 from casetable.services.overview import OverviewQuery, recurring, suppress, suppress_counts
+from tests.conftest import login
+from tests.test_summaries import play_table, private_rate_window
+
+__all__ = ["private_rate_window"]  # autouse fixture: the busy tables get their own rate window
 
 DAY = dt.date(2026, 11, 23)
 

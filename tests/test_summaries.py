@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from conftest import login
 from docx import Document
 from flask import current_app
 from pypdf import PdfReader
@@ -21,6 +20,7 @@ from casetable.extensions import db
 from casetable.models import AuditEvent, CaseTable, Contribution, User
 from casetable.services import contributions, notes, participants, summaries, tables
 from casetable.services.viewer import Viewer
+from tests.conftest import login
 
 # Identifying values of structured categories the scrubber certainly replaces.
 IDENTIFIERS = {
@@ -39,6 +39,13 @@ FORBIDDEN = (
     "BE71 0961 2345 6769", "BE71096123456769", "0961 2345", "Stationsstraat",
 )
 SERVICES = ("caw", "clb", "ocmw", "kind-en-gezin", "school")
+
+
+@pytest.fixture(autouse=True)
+def private_rate_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-participant rate window is process-wide and participant ids restart in every
+    test database: give these busy tables their own, so later tests start from zero."""
+    monkeypatch.setattr(contributions, "_rate", contributions._RateWindow())
 NOTE_KINDS = ("leerpunt", "signaal", "goede_praktijk", "afspraak")
 
 
@@ -57,8 +64,7 @@ def play_table(
     close: bool = True,
 ) -> CaseTable:
     """A whole table through the services (and so through the scrubber), then closed."""
-    # The per-participant rate window is process-wide and ids restart in every test database.
-    current_app.config["CONTRIBUTION_RATE"] = (1_000_000, 60)
+    current_app.config["CONTRIBUTION_RATE"] = (1_000_000, 60)  # a whole meeting in a second
     table = tables.create_table(
         facilitator, title=title, network_id=facilitator.networks[0].id,
         method_slug="anonieme-casustafel", scheduled_for=scheduled_for or datetime.now(UTC))

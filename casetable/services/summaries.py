@@ -165,17 +165,21 @@ def freeze_summary(table: CaseTable) -> None:
 
 
 def summary_for(table: CaseTable, lang: str = "nl") -> ex.Summary:
-    """The frozen summary when there is one (after the purge), else one built now."""
+    """The frozen summary when there is one (after the purge), else one built now.
+
+    The frozen one was built in Dutch: its catalogue labels stay Dutch whatever `lang` is (the
+    renderers still put their own headings in `lang`).
+    """
     if table.summary_json is not None:
         return load_summary(table.summary_json)
     return build_summary(table, lang)
 
 
-def frozen_referrals(table: CaseTable) -> list[str]:
-    """Referral labels of a purged table's advice, read from its frozen summary."""
-    if table.summary_json is None:
+def frozen_referrals(summary_json: str | None) -> list[str]:
+    """Referral labels of a purged table's advice, read from its frozen summary's JSON."""
+    if summary_json is None:
         return []
-    advice = json.loads(table.summary_json).get("advice", ())
+    advice = json.loads(summary_json).get("advice", ())
     return [a["referral"] for a in advice if a.get("referral")]
 
 
