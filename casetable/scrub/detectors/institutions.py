@@ -57,7 +57,8 @@ DESCRIPTOR_ENDS = (
 )
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
 HEAD_RE = re.compile(
-    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|go|wzc|pc|mpi|bubao|bubso|campus|atheneum|lyceum|college"
+    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|vti|gti|sti|vito|tsm|bsgo|go|wzc|pc|mpi"
+    r"|bubao|bubso|campus|atheneum|lyceum|college"
     r"|instituut|hoeve|pizzeria|restaurant|brasserie|taverne|frituur|café|bakkerij|slagerij"
     r"|beenhouwerij|brouwerij|drukkerij|\w*weverij|spinnerij|garage|\w*bedrijf|transport"
     r"|logistiek|schoonmaak|interim|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from casetable.scrub.context import FAMILY, HONORIFICS, PARTICLES, TITLES, words
+from casetable.scrub.context import CHAT_WORDS, FAMILY, HONORIFICS, PARTICLES, TITLES, words
 from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
@@ -62,7 +62,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     z = lex.zipf.get(low, 0.0)
     if not t.cap and not t.upper:
         # lowercase chat: "ilias", "juf hanne", "dhr de wolf"; most tokens leave here
-        if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never:
+        if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
             return NONE
         if not z and low in lex.first_names:
             return CONFIRMED
@@ -134,6 +134,39 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     return False
 
 
+# Initials alone ("J.V.", "A.D.M."), not the usual dotted abbreviations.
+INITIALS_ONLY_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
+DOTTED_ABBREVIATIONS = frozenset(
+    {
+        "N.V.",
+        "B.V.",
+        "V.Z.W.",
+        "O.C.M.W.",
+        "C.A.W.",
+        "C.L.B.",
+        "P.S.",
+        "A.U.B.",
+        "T.A.V.",
+        "I.V.M.",
+        "D.W.Z.",
+        "B.V.B.A.",
+        "E.D.",
+        "O.A.",
+        "M.B.T.",
+        "Z.N.",
+    }
+)
+
+
+def detect_initials(text: str) -> list[Span]:
+    """ "met J.V. gebeld": initials that stand for a person."""
+    return [
+        Span(m.start(), m.end(), "PERSON", key=(m.group().casefold(),))
+        for m in INITIALS_ONLY_RE.finditer(text)
+        if m.group() not in DOTTED_ABBREVIATIONS
+    ]
+
+
 def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list[Span]:
     toks = doc.tokens
     zipf = doc.lex.zipf
@@ -159,7 +192,10 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
             and not (t.sent_start and _imperative(doc, i))
         ):
             state[i] = CONFIRMED
-    return list(_chains(doc, state))
+    found = list(_chains(doc, state))
+    if "." in doc.text:
+        found += detect_initials(doc.text)
+    return found
 
 
 def _imperative(doc: Doc, i: int) -> bool:
