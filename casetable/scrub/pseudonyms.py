@@ -136,6 +136,35 @@ class Pseudonymizer:
             [d for d, k in ((full, None), (first, n_first), (rest, n_rest)) if k is None]
         )
 
+    def for_one_call(self) -> Pseudonymizer:
+        """The same table with digests memoised for one scrub call, then dropped with it."""
+        return _Memoised(self._key, self.store)
+
     def preview(self) -> Pseudonymizer:
         """A Pseudonymizer on the same key whose new names are not bound in the real store."""
         return Pseudonymizer(self._key, _OverlayStore(self.store))
+
+
+class _Memoised(Pseudonymizer):
+    """Computes each form's digest once; lives only as long as one scrub call."""
+
+    def __init__(self, key: bytes, store: PseudonymStore) -> None:
+        super().__init__(key, store)
+        self._seen: dict[str, str] = {}
+        self._known: dict[str, bool] = {}
+
+    def knows(self, form: str) -> bool:
+        k = self._known.get(form)
+        if k is None:
+            k = self._known[form] = super().knows(form)
+        return k
+
+    def number_for(self, words: Sequence[str]) -> int:
+        self._known.clear()  # a new binding may make a word known
+        return super().number_for(words)
+
+    def digest(self, form: str) -> str:
+        d = self._seen.get(form)
+        if d is None:
+            d = self._seen[form] = super().digest(form)
+        return d

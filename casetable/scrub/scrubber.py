@@ -41,7 +41,7 @@ class Scrubber:
             for detector in self._digit_detectors:
                 spans.extend(detector(text))
         doc = Doc.parse(text, self.lex)
-        known = _memo(pseudonyms.knows) if pseudonyms is not None else None
+        known = pseudonyms.knows if pseudonyms is not None else None
         spans.extend(detect_persons(doc, known))
         spans.extend(detect_addresses(doc))
         spans.extend(detect_places(doc))
@@ -82,6 +82,7 @@ class Scrubber:
         """Scrub one text; persons are numbered by `pseudonyms` (per table) or per call."""
         if pseudonyms is None:
             pseudonyms = Pseudonymizer(os.urandom(32), MemoryPseudonymStore())
+        pseudonyms = pseudonyms.for_one_call()
         out: list[str] = []
         redactions: list[Redaction] = []
         pos = length = 0
@@ -99,18 +100,6 @@ class Scrubber:
             pos = span.end
         out.append(text[pos:])
         return ScrubbedText("".join(out), tuple(redactions))
-
-
-def _memo(fn: Callable[[str], bool]) -> Callable[[str], bool]:
-    """Per-call memo of a name lookup: one keyed hash per distinct word, forgotten after."""
-    seen: dict[str, bool] = {}
-
-    def lookup(word: str) -> bool:
-        if word not in seen:
-            seen[word] = fn(word)
-        return seen[word]
-
-    return lookup
 
 
 _default: Scrubber | None = None
