@@ -148,7 +148,7 @@ def db_section(args: argparse.Namespace) -> list[Row]:
             "TESTING": True, "SECRET_KEY": "bench-" + "x" * 40,
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(tmp) / 'bench.db'}",
             "SOCKETIO_ASYNC_MODE": "threading", "RATELIMIT_ENABLED": False,
-            "CONTRIBUTION_RATE": (10**9, 60),
+            "CONTRIBUTION_RATE": (10**9, 60), "TESTING_CREATE_ALL": True,
         })
         with app.app_context():
             logging.getLogger("casetable.audit").setLevel(logging.WARNING)
