@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -60,31 +61,34 @@ def resolve(spans: Iterable[Span], text: str) -> list[Span]:
     before it becomes "Sandra Vanhoutte"; in "Kind en Gezin Sandra", "Gezin Sandra" becomes
     "Sandra".
     """
-    kept: list[Span] = []
+    kept: list[Span] = []  # non-overlapping, so ordered by start and by end alike
+    ends: list[int] = []
     for s in sorted(spans, key=_rank):
-        for k in kept:
-            if s.end <= k.start or k.end <= s.start:
-                continue
-            if s.category in STRUCTURED or s.category == "PERSON" == k.category:
-                s = None
+        while s is not None:
+            i = bisect_right(ends, s.start)  # the first kept span that ends after s starts
+            if i == len(kept) or kept[i].start >= s.end:
+                kept.insert(i, s)
+                ends.insert(i, s.end)
                 break
-            start, end = s.start, s.end
-            if start < k.start:
-                end = k.start
-            elif end > k.end:
-                start = k.end
-            else:
-                s = None
-                break
-            while start < end and text[start] in _TRIM:
-                start += 1
-            while end > start and text[end - 1] in _TRIM:
-                end -= 1
-            if end - start < 2:
-                s = None
-                break
-            s = replace(s, start=start, end=end, key=())
-        if s is not None and not any(s.start < k.end and k.start < s.end for k in kept):
-            kept.append(s)
-    kept.sort(key=lambda s: s.start)
+            s = _cut(s, kept[i], text)
     return [s for s in kept if s.category != KEEP]
+
+
+def _cut(s: Span, k: Span, text: str) -> Span | None:
+    """What is left of s outside k (a name before an e-mail address), or None."""
+    if s.category in STRUCTURED or s.category == "PERSON" == k.category:
+        return None
+    start, end = s.start, s.end
+    if start < k.start:
+        end = k.start
+    elif end > k.end:
+        start = k.end
+    else:
+        return None
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end - start < 2:
+        return None
+    return replace(s, start=start, end=end, key=())
