@@ -31,6 +31,7 @@ def app_config(tmp_path: Any) -> dict[str, Any]:
         "SOCKETIO_ASYNC_MODE": "threading",
         "SERVER_NAME": "casetable.test",
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # production uses scrypt
+        "TESTING_CREATE_ALL": True,
     }
 
 
