@@ -169,3 +169,10 @@ def test_not_dates(text: str) -> None:
 def test_birth_month_year_only_after_geboren() -> None:
     assert found(dates.detect_date, "geboren in mei 2023") == ["mei 2023"]
     assert found(dates.detect_date, "in mei 2023 verhuisd") == []
+
+
+def test_date_ranges_and_handles() -> None:
+    assert found(dates.detect_date, "op 12 en 13 maart") == ["12 en 13 maart"]
+    assert found(numbers.detect_phone, "bel 0478 / 21 36 54") == ["0478 / 21 36 54"]
+    text = "haar insta: sofie_123, zijn tiktok is noah.vdb, op Instagram post ze veel"
+    assert found(numbers.detect_url, text) == ["sofie_123", "noah.vdb"]

@@ -91,3 +91,17 @@ def test_institutions(scrub, text: str, expected: str) -> None:
 )
 def test_never_scrubbed(scrub, text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ze werkte bij Deprez NV als bediende.", "Ze werkte bij [instelling] als bediende."),
+        ("Hij zit in de Sint-Vincentiusschool.", "Hij zit in de [instelling]."),
+        ("Ze lag in het Heilig Hartziekenhuis.", "Ze lag in het [instelling]."),
+        ("Hij zit in VTI Brugge.", "Hij zit in [instelling]."),
+        ("Ik heb met J.V. gebeld.", "Ik heb met [persoon 1] gebeld."),
+    ],
+)
+def test_more_institutions_and_initials(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected

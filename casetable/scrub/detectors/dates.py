@@ -15,6 +15,7 @@ _MONTHS = (
 WORD_DATE_RE = re.compile(
     rf"""
     (?<![\w°])
+    (?:(?:[1-9]|[12]\d|3[01])\s?(?:en|tot|t/m|tem|-|–|&)\s?)?  # a range: 12 en 13 maart
     (?:[1-9]|[12]\d|3[01])(?:ste|de|e)?      # day: 2, 21ste
     \s+(?:{_MONTHS})                      # month in words, abbreviation with a dot
     (?:\s+(?:19|20)\d{{2}})?                 # optional year

@@ -66,7 +66,9 @@ HEAD_RE = re.compile(
     r"|groep|handelszaak|kapsalon|apotheek|\w*markt|\w*winkel|\w*opvang|\w*centrum|vzw)$"
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
-SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum)$")
+SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum|school|ziekenhuis|kliniek)$")
+# A company form after a name: "Deprez NV", "Bouw Peeters bvba".
+COMPANY_FORM_RE = re.compile(r"\s(?:NV|BV|BVBA|bvba|CV|CVBA|VZW|vzw|SRL|SA|SPRL)\b")
 # Capitalised adjectives that open a school's or a service's name.
 LEADERS = frozenset(
     {
@@ -177,6 +179,17 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i)
             if last > i:
                 yield Span(start, toks[last].end, "INSTITUTION")
+        if (t.cap or t.upper) and not t.sent_start and COMPANY_FORM_RE.match(doc.text, t.end):
+            start = i
+            while (
+                start > 0
+                and doc.joined(start - 1)
+                and (toks[start - 1].cap or toks[start - 1].upper)
+            ):
+                start -= 1
+            yield Span(
+                toks[start].start, COMPANY_FORM_RE.match(doc.text, t.end).end(), "INSTITUTION"
+            )
         if t.cap and SCHOOL_WORD_RE.search(t.lower) and not doc.lex.word_zipf(t.lower):
             start = i
             while start > 0 and doc.joined(start - 1) and toks[start - 1].cap:

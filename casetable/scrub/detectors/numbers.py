@@ -91,10 +91,10 @@ PHONE_RE = re.compile(
     (?:
         (?:\+|00)[1-9]\d{0,2}        # international: +32 / 0032 / +40
         (?:[\s.-]?\(0\))?            # optional (0) that some people keep
-        (?:[\s./-]{0,2}\d){6,12}     # subscriber number, any grouping
+        (?:[\s./-]{0,3}\d){6,12}     # subscriber number, any grouping: 478 / 21 36 54
       |
         0[1-9]                       # national: trunk 0 and area or mobile prefix
-        (?:[\s./-]{0,2}\d){6,9}
+        (?:[\s./-]{0,3}\d){6,9}
     )
     (?![\w]|[.,/-]\d)
     """,
@@ -160,7 +160,22 @@ URL_HINT_RE = re.compile(
 )
 
 
+# "insta: sofie_123", "zijn tiktok is noah.vdb": a handle after the name of a network.
+SOCIAL_RE = re.compile(
+    r"""
+    (?i:\b(?:insta(?:gram)?|facebook|fb|tiktok|snapchat|snap|twitter|threads|telegram)
+        (?:[\s-]?(?:account|profiel|naam|handle))?\s?(?::|is|=)\s?)
+    (?P<handle>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])
+    """,
+    re.VERBOSE,
+)
+
+
 def detect_url(text: str) -> Iterator[Span]:
+    for m in SOCIAL_RE.finditer(text):
+        handle = m.group("handle")
+        if handle.startswith("@") or any(c in handle for c in "._0123456789"):
+            yield Span(m.start("handle"), m.end("handle"), "URL")
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             yield Span(m.start(), m.end(), "URL")
