@@ -70,6 +70,19 @@ def open_table(
     return LiveTable(console=page, public_id=public_id, code=code)
 
 
+def open_projector(ctx: Any, table: LiveTable) -> Any:
+    """The projector screen, in its own context (a second laptop window with the same login).
+
+    A page that shares a context with the console would be a background tab, where chromium
+    throttles animation frames and every Playwright click on the console waits for them.
+    """
+    ctx.add_cookies(table.console.context.cookies())
+    page = ctx.new_page()
+    page.goto(f"/t/{table.public_id}/projector")
+    page.locator("#conn.conn-connected").wait_for()
+    return page
+
+
 def join(ctx: Any, table: LiveTable, service: str = "caw") -> Any:
     """A participant opens the join link, picks a service, accepts the house rules."""
     page = ctx.new_page()
@@ -96,6 +109,9 @@ def phase(console: Any, action: str) -> None:
 
 def goto_phase(console: Any, index: int) -> None:
     """Step the console to a phase index (0-based) and wait until every screen can see it."""
+    console.wait_for_function(
+        "() => /\\d/.test(document.getElementById('phase-count').textContent)"
+    )
     for _ in range(10):
         count = console.locator("#phase-count").text_content() or ""
         current = int(re.search(r"(\d+)", count).group(1)) - 1  # type: ignore[union-attr]

@@ -6,7 +6,10 @@ Locally a missing /usr/bin/chromium skips these tests; in CI (CI=true) it fails 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -39,21 +42,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM when pytest dies (killed, or its output pipe closed)."""
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 @dataclass
 class Server:
     url: str
     env: dict[str, str]
 
-    def cli(self, *args: str) -> str:
-        out = subprocess.run(
+    def cli_async(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
             [str(Path(sys.executable).parent / "casetable"), *args],
             env=self.env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=120,
-            check=True,
         )
-        return out.stdout
+
+    def cli(self, *args: str) -> str:
+        made = self.cli_async(*args)
+        out, err = made.communicate(timeout=120)
+        assert made.returncode == 0, f"casetable {' '.join(args[:1])} failed:\n{err[-3000:]}"
+        return out
 
 
 @pytest.fixture(scope="session")
@@ -72,11 +85,34 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "PYTHONWARNINGS": "ignore",
     }
     env.pop("CASETABLE_SCRUBBER_WARMUP", None)
+    url = f"http://127.0.0.1:{port}"
+    srv = Server(url=url, env=env)
+    # The first command creates the database; then the server and the two accounts start
+    # side by side (SQLite in WAL mode takes the concurrent writes).
+    srv.cli("create-network", "--name", NETWORK, "--province", "Limburg")
     log = (instance / "server.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "wsgi.py")], cwd=ROOT, env=env, stdout=log, stderr=log
+        [sys.executable, str(ROOT / "wsgi.py")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+        preexec_fn=_die_with_parent,
     )
-    url = f"http://127.0.0.1:{port}"
+    accounts = [
+        srv.cli_async(
+            "create-user",
+            "--email",
+            FACILITATOR,
+            "--role",
+            "facilitator",
+            "--network",
+            NETWORK,
+            "--password",
+            PASSWORD,
+        ),
+        srv.cli_async("create-user", "--email", ADMIN, "--role", "admin", "--password", PASSWORD),
+    ]
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -90,20 +126,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             log.close()
             pytest.fail("server did not start:\n" + (instance / "server.log").read_text()[-3000:])
         time.sleep(0.2)
-    srv = Server(url=url, env=env)
-    srv.cli("create-network", "--name", NETWORK, "--province", "Limburg")
-    srv.cli(
-        "create-user",
-        "--email",
-        FACILITATOR,
-        "--role",
-        "facilitator",
-        "--network",
-        NETWORK,
-        "--password",
-        PASSWORD,
-    )
-    srv.cli("create-user", "--email", ADMIN, "--role", "admin", "--password", PASSWORD)
+    for made in accounts:
+        _out, err = made.communicate(timeout=120)
+        assert made.returncode == 0, err[-3000:]
     try:
         yield srv
     finally:

@@ -6,7 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_kit import ADMIN, PHONE, goto_phase, join, login, open_table, post
+from browser_kit import (
+    ADMIN,
+    PHONE,
+    PROJECTOR,
+    goto_phase,
+    join,
+    login,
+    open_projector,
+    open_table,
+    post,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -48,8 +58,7 @@ def test_main_pages_have_no_serious_axe_violations(new_context) -> None:
         violations += axe_violations(page)
     violations += axe_violations(room)
     violations += axe_violations(console)
-    projector = staff.new_page()
-    projector.goto(f"/t/{table.public_id}/projector")
+    projector = open_projector(new_context(viewport=PROJECTOR, bypass_csp=True), table)
     expect(projector.locator("#stream .item")).to_have_count(1)
     violations += axe_violations(projector)
     admin = new_context(bypass_csp=True).new_page()

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from browser_kit import PHONE, goto_phase, join, open_table, phase, post
+from browser_kit import PHONE, PROJECTOR, goto_phase, join, open_projector, open_table, phase, post
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -17,8 +17,7 @@ LIVE = 1_000  # ms: a contribution must reach the other screens within a second
 def test_table_runs_live_across_four_browsers(new_context) -> None:
     table = open_table(new_context())
     console = table.console
-    projector = console.context.new_page()
-    projector.goto(f"/t/{table.public_id}/projector")
+    projector = open_projector(new_context(viewport=PROJECTOR), table)
     expect(projector.locator("#conn")).to_have_class(re.compile("conn-connected"))
 
     caw = join(new_context(), table, "caw")

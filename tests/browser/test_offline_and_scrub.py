@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_kit import PHONE, goto_phase, join, open_table, post, shot
+from browser_kit import PHONE, PROJECTOR, goto_phase, join, open_projector, open_table, post, shot
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -50,8 +50,7 @@ def test_placeholders_everywhere_and_raw_values_nowhere(new_context) -> None:
     console = table.console
     author = join(new_context(viewport=PHONE, mobile=True), table, "ocmw")
     reader = join(new_context(), table, "caw")
-    projector = console.context.new_page()
-    projector.goto(f"/t/{table.public_id}/projector")
+    projector = open_projector(new_context(viewport=PROJECTOR), table)
     goto_phase(console, 2)
 
     raw_name, raw_phone = "Sandra Vanhoutte", "0478 12 34 56"

@@ -7,7 +7,17 @@ import re
 
 import pytest
 import segno
-from browser_kit import PHONE, PROJECTOR, goto_phase, join, open_table, phase, post, shot
+from browser_kit import (
+    PHONE,
+    PROJECTOR,
+    goto_phase,
+    join,
+    open_projector,
+    open_table,
+    phase,
+    post,
+    shot,
+)
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -38,9 +48,7 @@ def test_screens_of_a_running_table(new_context) -> None:
     ).click()
     expect(console.locator("#modqueue li")).to_have_count(1)
 
-    projector = console.context.new_page()
-    projector.set_viewport_size(PROJECTOR)
-    projector.goto(f"/t/{table.public_id}/projector")
+    projector = open_projector(new_context(viewport=PROJECTOR), table)
     expect(projector.locator("#stream .item")).to_have_count(3)
 
     phone.locator("#composer-text").fill("Misschien kan de school")
