@@ -115,6 +115,14 @@ def main() -> None:
         if ln.capitalize() not in nl_caps or z_en >= 5.5:
             rows.append(f"{ln}\t{max(z_en, 1.0):.1f}")
     write_gz("dutch_words.tsv.gz", rows)
+    # Everyday English words: capitalised in mid-sentence they name programmes ("A Way Home",
+    # "Housing First"), not people.
+    english = [
+        ln
+        for ln in args.english.read_text(encoding="utf-8").splitlines()
+        if ln.isalpha() and ln.islower() and len(ln) > 2 and zipf_frequency(ln, "en") >= 3.0
+    ]
+    write_gz("english_words.txt.gz", english)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ TITLES = words(
     huisbazin advocaat advocate tolk voogd collega begeleider begeleidster consulent werker
     werkster leerkracht directeur directrice verpleegkundige vroedvrouw huisarts psycholoog
     psychologe psychiater jeugdwerker brugfiguur coördinator zorgleerkracht contactpersoon
-    mentor maatschappelijk assistent assistente kinesist logopedist logopediste therapeut
+    mentor assistent assistente kinesist logopedist logopediste therapeut
     trajectbegeleider schuldbemiddelaar bewindvoerder jeugdconsulent wijkagent agent
     inspecteur coach oudste jongste middelste tweeling tweelingzus tweelingbroer jongen meisje
     jongere heet heten genaamd noemt naam

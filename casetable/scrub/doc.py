@@ -11,7 +11,14 @@ from casetable.scrub.lexicon import Lexicon
 # so "Papa's" and "Oma's" read as the plain word.
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
 # Where a sentence (or a list item, or text after a colon) starts, past quotes and brackets.
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n•*]|^-|\n-)[ \t'\"‘’“”«(„\[]*")
+SENTENCE_START_RE = re.compile(
+    r"""
+    (?:^|\n)[ \t]*(?:[-–*•]|\d{1,2}[.)])?   # a line start, maybe a bullet or "1."
+    [ \t'"‘’“”«(„\[]*
+    | [.!?:;…][ \t'"‘’“”«(„\[]*            # after a sentence end, a colon or semicolon
+    """,
+    re.VERBOSE,
+)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 2  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 3  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -23,6 +23,7 @@ _SOURCES = (
     "dutch_words.tsv.gz",
     "never_scrub.txt",
     "neighbourhoods.txt",
+    "english_words.txt.gz",
 )
 
 
@@ -40,6 +41,7 @@ class Lexicon:
     zipf: dict[str, float]
     never: frozenset[str]
     never_phrases: tuple[str, ...]
+    english: frozenset[str]
 
     def word_zipf(self, lower: str) -> float:
         """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
@@ -103,6 +105,7 @@ def _build() -> Lexicon:
         zipf=zipf,
         never=frozenset(x for x in never if " " not in x),
         never_phrases=tuple(sorted({x for x in never if " " in x}, key=len, reverse=True)),
+        english=frozenset(_lines("english_words.txt.gz")),
     )
 
 

@@ -76,7 +76,7 @@ POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(\s+)(?=[A-Z'][^\W
 GLUE = frozenset(
     {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij"}
 )
-LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar", "te", "rond", "nabij"})
+LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar"})  # not "te": "te voeren" is a verb
 PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
 
 

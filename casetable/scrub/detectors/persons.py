@@ -24,6 +24,8 @@ IMPERATIVE_NEXT = words(
 )
 # After these a word is a word ("een roos"); "die jan" is how Flemish chat names people.
 DETERMINERS = words("de het een deze mijn zijn haar onze jullie hun geen elke veel wat")
+# Capitalised adjectives of origin or language: Afrikaans, Congolees, Eritrese, Syrische.
+DEMONYM_ENDS = ("aans", "aanse", "ees", "ese", "isch", "ische", "iaans", "iaanse", "ers")
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -92,7 +94,15 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         # a capitalised first name mid-sentence ("is dat Peter,") is a name even when it is
         # also a word; family names that are words (Bakker, Koning) need more context
         return CONFIRMED
-    if not z and not t.sent_start and low not in PARTICLES and not doc.lex.is_compound(low):
+    if (
+        not z
+        and not t.sent_start
+        and len(low) > 2  # "Zh", "Bv": abbreviations
+        and low not in PARTICLES
+        and not low.endswith(DEMONYM_ENDS)
+        and low not in doc.lex.english  # "A Way Home", "Mission"
+        and not doc.lex.is_compound(low)
+    ):
         return CONFIRMED  # capitalised unknown word mid-sentence: a name of anywhere
     if (name or z < 3.0) and _title_before(doc, i):
         return CONFIRMED
@@ -105,8 +115,11 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     """Context that turns a candidate into a name."""
     t = doc.tokens[i]
     text = doc.text
-    if _title_before(doc, i) or doc.followed_by(i, AGE_AFTER):
+    z = doc.lex.word_zipf(t.lower)
+    if doc.followed_by(i, AGE_AFTER):
         return True
+    if _title_before(doc, i) and (z < 3.0 or _is_name(doc, t)):
+        return True  # "mama Roos", not "Maatschappelijk Welzijn"
     if t.start > 0 and text[t.start - 1] in QUOTES and text[t.end : t.end + 1] in QUOTES:
         return True
     if known is not None and t.lower not in PARTICLES and known(t.lower):
