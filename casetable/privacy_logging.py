@@ -10,12 +10,17 @@ import logging
 import traceback
 
 MAX_MESSAGE = 500
+# Loggers that never see user text and whose lines read better unscrubbed (migration names,
+# our own audit lines of ids and actions).
+TRUSTED_LOGGERS = ("alembic.", "casetable.audit")
 
 
 class ScrubLogFilter(logging.Filter):
     """Replace the message and exception text of each record by a scrubbed, shortened copy."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith(TRUSTED_LOGGERS) and not record.exc_info:
+            return True
         from casetable.scrub import get_scrubber
 
         scrub = get_scrubber().scrub
