@@ -71,7 +71,9 @@ class Screen:
         self.facilitator = facilitator
         # Its own aiohttp session: engine.io moves the Cookie header into the session's cookie
         # jar before the websocket request, so a shared session would mix up the cookies.
-        self.sio = socketio.AsyncClient(reconnection=False, handle_sigint=False)
+        self.sio = socketio.AsyncClient(
+            reconnection=False, handle_sigint=False, request_timeout=30
+        )
         self.sio.on("contribution", self._on_contribution)
         self.sio.on("contributions", self._on_contributions)
         self.sio.on("disconnect", self._on_disconnect)
@@ -80,7 +82,17 @@ class Screen:
         headers = {"User-Agent": UA}
         if self.cookie:
             headers["Cookie"] = f"session={self.cookie}"
-        await self.sio.connect(self.room.proc.url, headers=headers, transports=["websocket"])
+        for attempt in range(4):  # a busy 2-core box can miss a handshake; bounded retries
+            try:
+                await self.sio.connect(
+                    self.room.proc.url, headers=headers, transports=["websocket"], wait_timeout=30
+                )
+                break
+            except socketio.exceptions.ConnectionError:
+                if attempt == 3:
+                    raise
+                self.room.proc.connect_retries += 1
+                await asyncio.sleep(0.5 * (attempt + 1))
         reply = await self.sio.call("join", {"table": self.room.table}, timeout=60)
         if not reply.get("ok"):
             raise RuntimeError(f"join refused: {reply}")
@@ -119,6 +131,7 @@ class LoadProcess:
         self.http: aiohttp.ClientSession | None = None
         self.rooms: list[Room] = []
         self.n = 0
+        self.connect_retries = 0
         self._reset()
 
     def _reset(self) -> None:
@@ -188,6 +201,7 @@ class LoadProcess:
             "ready": True,
             "screens": sum(len(r.screens) for r in self.rooms),
             "setup_s": round(time.monotonic() - t0, 2),
+            "connect_retries": self.connect_retries,
         }
 
     async def http_join(self, room: Room) -> str:
