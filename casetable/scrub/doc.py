@@ -13,9 +13,9 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
 # Where a sentence (or a list item, or text after a colon) starts, past quotes and brackets.
 SENTENCE_START_RE = re.compile(
     r"""
-    (?:^|\n)[ \t]*(?:[-–*•]|\d{1,2}[.)])?   # a line start, maybe a bullet or "1."
-    [ \t'"‘’“”«(„\[]*
-    | [.!?:;…][ \t'"‘’“”«(„\[]*            # after a sentence end, a colon or semicolon
+    [.!?:;…\n]                                   # a sentence end, colon, semicolon or new line
+    (?:(?<=\n)[ \t]*(?:[-–*•]|\d{1,2}[.)])(?=[ \t]))?  # after a new line: a bullet or "1."
+    [ \t'"‘’“”«(„\[]*                           # spaces, quotes and brackets before the word
     """,
     re.VERBOSE,
 )
@@ -44,7 +44,8 @@ class Doc:
 
     @classmethod
     def parse(cls, text: str, lex: Lexicon) -> Doc:
-        starts = {m.end() for m in SENTENCE_START_RE.finditer(text)}
+        # the text is read as if it followed a new line, so its first word starts a sentence
+        starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
         toks = []
         append = toks.append
         for m in TOKEN_RE.finditer(text):

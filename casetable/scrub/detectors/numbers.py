@@ -171,8 +171,13 @@ SOCIAL_RE = re.compile(
 )
 
 
+_SOCIAL_CUES = ("insta", "face", "fb", "tiktok", "snap", "twitter", "threads", "telegram")
+
+
 def detect_url(text: str) -> Iterator[Span]:
-    for m in SOCIAL_RE.finditer(text):
+    low = text.lower()
+    social = any(cue in low for cue in _SOCIAL_CUES)
+    for m in SOCIAL_RE.finditer(text) if social else ():
         handle = m.group("handle")
         if handle.startswith("@") or any(c in handle for c in "._0123456789"):
             yield Span(m.start("handle"), m.end("handle"), "URL")
