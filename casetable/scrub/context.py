@@ -25,7 +25,8 @@ TITLES = words(
     mentor assistent assistente kinesist logopedist logopediste therapeut
     trajectbegeleider schuldbemiddelaar bewindvoerder jeugdconsulent wijkagent agent
     inspecteur coach oudste jongste middelste tweeling tweelingzus tweelingbroer jongen meisje
-    jongere heet heten genaamd noemt naam
+    jongere heet heten genaamd noemt naam plusmama pluspapa plusmoeder plusvader stiefmama
+    stiefpapa bonusmama bonuspapa vriendje vriendinnetje hr mme ir
     """
 )
 # Words after which the capitalised words that follow are a family name: "het gezin Yılmaz".

@@ -10,6 +10,10 @@ from casetable.scrub.lexicon import Lexicon
 # Letters with inner hyphens or apostrophes (Jean-Pierre, D'Hondt); a possessive 's stays apart
 # so "Papa's" and "Oma's" read as the plain word.
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
+# Titles written with a dot; the dot does not end a sentence.
+ABBREVIATED_TITLES = frozenset(
+    {"mevr", "mvr", "mw", "dhr", "hr", "mr", "dr", "prof", "mej", "mme", "m", "ir", "ing", "lic"}
+)
 # Where a sentence (or a list item, or text after a colon) starts, past quotes and brackets.
 SENTENCE_START_RE = re.compile(
     r"""
@@ -55,7 +59,9 @@ class Doc:
                 append(Token(w, s, e, w, False, False, s in starts))
                 continue
             upper = e - s > 1 and w.isupper()
-            append(Token(w, s, e, w.casefold(), w[0].isupper() and not upper, upper, s in starts))
+            low = w.casefold()
+            sent = s in starts and not (toks and _after_title_dot(text, toks[-1], s))
+            append(Token(w, s, e, low, w[0].isupper() and not upper, upper, sent))
         return cls(text, lex, toks)
 
     def gap(self, i: int) -> str:
@@ -67,11 +73,24 @@ class Doc:
         return i + 1 < len(self.tokens) and self.gap(i) == " "
 
     def prev_word(self, i: int) -> str:
-        """Casefolded previous token when only spaces/commas separate it, else ''."""
+        """Casefolded previous token when only spaces/commas separate it, else ''.
+
+        An abbreviated title keeps its dot: "Mevr. Janssens", "dr. Peeters" -> "mevr", "dr".
+        """
         if i == 0:
             return ""
-        gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
-        return self.tokens[i - 1].lower if gap.strip(" ,") == "" else ""
+        prev = self.tokens[i - 1]
+        gap = self.text[prev.end : self.tokens[i].start]
+        if gap.strip(" ,") == "" or (
+            gap.startswith(".") and gap[1:].strip(" ") == "" and (prev.lower in ABBREVIATED_TITLES)
+        ):
+            return prev.lower
+        return ""
 
     def followed_by(self, i: int, rx: re.Pattern[str]) -> bool:
         return rx.match(self.text, self.tokens[i].end) is not None
+
+
+def _after_title_dot(text: str, prev: Token, start: int) -> bool:
+    """ "Mevr. Janssens": the dot of an abbreviated title starts no sentence."""
+    return prev.lower in ABBREVIATED_TITLES and text[prev.end : start].rstrip(" ") == "."

@@ -105,3 +105,9 @@ def test_never_scrubbed(scrub, text: str) -> None:
 )
 def test_more_institutions_and_initials(scrub, text: str, expected: str) -> None:
     assert scrub(text) == expected
+
+
+def test_abbreviated_titles_keep_their_dot(scrub) -> None:
+    assert scrub("Mevr. Roos belde. Dhr. Janssens ook. Dr. K. Peeters volgt op.") == (
+        "Mevr. [persoon 1] belde. Dhr. [persoon 2] ook. Dr. [persoon 3] volgt op."
+    )
