@@ -54,6 +54,7 @@ def test_screens_of_a_running_table(new_context) -> None:
     phone.locator("#composer-text").fill("Misschien kan de school")
     shot(console, "console")
     shot(phone, "participant-phone")
+    phone.evaluate("window.scrollTo(0, 0)")
     shot(phone, "participant-phone-top", full_page=False)
     shot(projector, "projector", full_page=False)
 

@@ -679,6 +679,6 @@
   if (anonBtn) { anonBtn.addEventListener("click", function () { if (window.confirm(T.confirmAnon)) { emitAck(EVENTS.anonymize, {}).then(feedbackOnError); } }); }
 
   renderOutbox();
-  setConn(navigator.onLine ? "reconnecting" : "offline");
+  if (!socket.connected) { setConn(navigator.onLine ? "connecting" : "offline"); }
   window.casetable = {state: st, outbox: function () { return outbox.slice(); }};
 })();

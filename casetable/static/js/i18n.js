@@ -1,7 +1,7 @@
 /* UI strings for the live views, Dutch first. Event names live in casetable.js (EVENTS). */
 window.CT_I18N = {
   nl: {
-    connected: "Verbonden", reconnecting: "Opnieuw verbinden…", offline: "Offline",
+    connecting: "Verbinden…", connected: "Verbonden", reconnecting: "Opnieuw verbinden…", offline: "Offline",
     queued: ["{n} bijdrage wacht op verzending", "{n} bijdragen wachten op verzending"], phaseOf: "Fase {i} van {n}", paused: "gepauzeerd",
     notStarted: "nog niet gestart", running: "loopt", overtime: "tijd om",
     held: ["{n} bijdrage geschreven, nog verborgen tot de gespreksleider ze toont.", "{n} bijdragen geschreven, nog verborgen tot de gespreksleider ze toont."],
@@ -30,7 +30,7 @@ window.CT_I18N = {
     categories: {PERSON: "naam", ADDRESS: "adres", POSTCODE: "postcode", PLACE: "plaats", PHONE: "telefoonnummer", EMAIL: "e-mailadres", URL: "link", NATIONAL_ID: "rijksregisternummer", IBAN: "rekeningnummer", DATE: "datum", INSTITUTION: "instelling", CASE_ID: "dossiernummer", PLATE: "nummerplaat"}
   },
   en: {
-    connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline",
+    connecting: "Connecting…", connected: "Connected", reconnecting: "Reconnecting…", offline: "Offline",
     queued: ["{n} contribution waiting to be sent", "{n} contributions waiting to be sent"], phaseOf: "Phase {i} of {n}", paused: "paused",
     notStarted: "not started", running: "running", overtime: "time is up",
     held: ["{n} contribution written, hidden until the facilitator reveals it.", "{n} contributions written, hidden until the facilitator reveals them."],
