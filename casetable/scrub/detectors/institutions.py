@@ -110,9 +110,13 @@ def _name_after(doc: Doc, i: int, max_words: int = 5) -> int:
     if j >= n or not (toks[j].cap or toks[j].upper) or toks[j].lower in lex.never:
         return -1
     last = j
-    while last + 1 < n and last - i < max_words and doc.joined(last):
+    while last + 1 < n and last - i < max_words and doc.gap(last) in (" ", " & "):
         nxt = toks[last + 1]
-        if nxt.cap:
+        if doc.gap(last) == " & ":  # "Net & Proper"
+            if not nxt.cap:
+                break
+            last += 1
+        elif nxt.cap:
             last += 1
         elif nxt.lower in LINKERS and last + 2 < n and doc.joined(last + 1) and toks[last + 2].cap:
             last += 2
@@ -137,8 +141,10 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             continue  # most words: lowercase and no descriptor
         gap = doc.gap(i) if i + 1 < n else ""
         if (
-            gap in (" ", ", ", " '", " ’")
-            and (not t.cap or "-" in t.lower)
+            (
+                (gap in (" ", ", ", " '", " ’") and (not t.cap or "-" in t.lower))
+                or gap in (": ", ":\t")  # a field label: "School: De Wegwijzer"
+            )
             and t.lower.endswith(DESCRIPTOR_ENDS)
             and DESCRIPTOR_RE.search(t.lower)
         ):
