@@ -136,6 +136,7 @@ def _start_of(doc: Doc, i: int) -> int:
 def detect_institutions(doc: Doc) -> Iterator[Span]:
     toks = doc.tokens
     n = len(toks)
+    has_company_form = COMPANY_FORM_RE.search(doc.text) is not None
     for i, t in enumerate(toks):
         if not (t.cap or t.upper) and not t.lower.endswith(DESCRIPTOR_ENDS):
             continue  # most words: lowercase and no descriptor
@@ -185,7 +186,12 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i)
             if last > i:
                 yield Span(start, toks[last].end, "INSTITUTION")
-        if (t.cap or t.upper) and not t.sent_start and COMPANY_FORM_RE.match(doc.text, t.end):
+        if (
+            has_company_form
+            and (t.cap or t.upper)
+            and not t.sent_start
+            and COMPANY_FORM_RE.match(doc.text, t.end)
+        ):
             start = i
             while (
                 start > 0

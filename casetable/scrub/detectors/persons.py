@@ -72,7 +72,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return CONFIRMED
         if (
             known is not None
-            and (not z or (z < 5.0 and _is_name(doc, t) and doc.prev_word(i) not in DETERMINERS))
+            and (not z or (z < 5.0 and low in lex.first_names))
+            and doc.prev_word(i) not in DETERMINERS
             and known(low)
         ):
             return CONFIRMED
