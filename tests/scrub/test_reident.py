@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -328,28 +327,6 @@ def test_assess_never_raises_and_offsets_stay_in_bounds(text):
         assert f.weight > 0 and f.suggestion
     assert report.message("nl") and report.message("en")
     json.dumps(report.to_json())
-
-
-def test_a_2000_character_vignette_takes_under_2_ms():
-    vignette = (
-        "[persoon 1] is een Syrische moeder van vier kinderen van 2, 5, 9 en 14 jaar. Ze "
-        "woont sinds 3 jaar in [plaats], een kleine gemeente. Vader werkt als "
-        "vrachtwagenchauffeur en is vaak weg. De oudste zoon heeft autisme, de jongste een "
-        "ontwikkelingsachterstand. Het gezin kreeg vorig jaar een leefloon via het OCMW; de "
-        "huisarts verwees naar het CAW. Na een brand in hun vorige woning verhuisden ze naar een "
-        "sociale woning. Moeder volgt Nederlandse les. "
-    ) * 5
-    vignette = vignette[:2000]
-    assess(vignette)
-    best = min(_timed(vignette, 20) for _ in range(5))  # best batch: the machine may be busy
-    assert best < 0.002, f"{best * 1000:.2f} ms"
-
-
-def _timed(text: str, n: int) -> float:
-    start = time.perf_counter()
-    for _ in range(n):
-        assess(text)
-    return (time.perf_counter() - start) / n
 
 
 # --- known misses: strict xfail, so fixing one makes the suite say so ---------------------------
