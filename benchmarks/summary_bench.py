@@ -34,11 +34,14 @@ from casetable.export.pdf import render_pdf, render_signaalnota_pdf
 from casetable.export.synthetic import make_overview, make_summary
 
 BUDGET_S = 1.0  # a format slower than this on one summary fails the run
+# On a shared machine wall time mostly measures the neighbours; CPU time of this process is what
+# the job costs. --budget-on wall restores the wall-clock check.
 
 
 @dataclass
 class Row:
-    """One timed job: name, first call (includes font loading), then best and median."""
+    """One timed job: name, first call (includes font loading), then best and median, wall and
+    CPU."""
 
     section: str
     name: str
@@ -46,6 +49,8 @@ class Row:
     best_s: float
     median_s: float
     size: int
+    cpu_best_s: float = 0.0
+    cpu_median_s: float = 0.0
 
 
 def _time(section: str, name: str, job: Callable[[], bytes | str], repeat: int) -> Row:
@@ -53,12 +58,14 @@ def _time(section: str, name: str, job: Callable[[], bytes | str], repeat: int) 
     start = time.perf_counter()
     out = job()
     first = time.perf_counter() - start
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         job()
         times.append(time.perf_counter() - start)
-    return Row(section, name, first, min(times), statistics.median(times), len(out))
+        cpu.append(time.process_time() - start_cpu)
+    return Row(section, name, first, min(times), statistics.median(times), len(out), min(cpu),
+               statistics.median(cpu))
 
 
 def pure_section(args: argparse.Namespace) -> list[Row]:
@@ -210,18 +217,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tables", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-db", action="store_true", help="Only the pure renderers.")
+    parser.add_argument("--budget-on", choices=("cpu", "wall"), default="cpu",
+                        help="Which median the one-second budget applies to.")
     args = parser.parse_args(argv)
     slow = False
     for section in SECTIONS[:1] if args.no_db else SECTIONS:
         rows = section(args)
         print(f"\n## {rows[0].section if rows else section.__name__}")
-        print(f"{'format':<24}{'first ms':>10}{'best ms':>10}{'median ms':>11}{'KiB':>9}")
+        print(f"{'format':<24}{'first ms':>10}{'best ms':>10}{'median ms':>11}"
+              f"{'cpu best':>10}{'cpu med':>9}{'KiB':>8}")
         for r in rows:
             print(f"{r.name:<24}{r.first_s * 1000:>10.0f}{r.best_s * 1000:>10.0f}"
-                  f"{r.median_s * 1000:>11.0f}{r.size / 1024:>9.0f}")
-            slow |= r.median_s > BUDGET_S
+                  f"{r.median_s * 1000:>11.0f}{r.cpu_best_s * 1000:>10.0f}"
+                  f"{r.cpu_median_s * 1000:>9.0f}{r.size / 1024:>8.0f}")
+            slow |= (r.cpu_median_s if args.budget_on == "cpu" else r.median_s) > BUDGET_S
     if slow:
-        print(f"\nFAIL: a format took more than {BUDGET_S:.1f} s (median)")
+        print(f"\nFAIL: a format took more than {BUDGET_S:.1f} s ({args.budget_on} median)")
     return 1 if slow else 0
 
 
