@@ -486,18 +486,37 @@
     return li;
   }
   function feedbackOnError(r) { if (r && !r.ok) { showFeedback(r.message, true); } }
+  /* Moderation: erase is one click (the stored text is replaced on every screen); "adjust"
+   * opens an inline editor for a corrected text, which the scrubber sees again. */
   function modButton(c, action, label) {
     var b = el("button", "button small" + (action === "redact" ? " danger" : ""), label); b.type = "button";
     b.addEventListener("click", function () {
-      var payload = {id: c.id, action: action};
-      if (action === "redact") {
-        var replacement = window.prompt(T.redactPrompt, "");
-        if (replacement === null) { return; }
-        if (replacement.trim()) { payload.text = replacement.trim(); }
-      }
-      emitAck(EVENTS.moderate, payload).then(feedbackOnError);
+      emitAck(EVENTS.moderate, {id: c.id, action: action}).then(feedbackOnError);
     });
     return b;
+  }
+  function editForm(c) {
+    var form = el("form", "mod-edit");
+    var label = el("label", null, T.adjustLabel); label.setAttribute("for", "mod-edit-" + c.id);
+    var box = document.createElement("textarea"); box.id = "mod-edit-" + c.id; box.rows = 3; box.maxLength = 4000;
+    box.value = st.editDraft || "";
+    box.addEventListener("input", function () { st.editDraft = box.value; });
+    var row = el("div", "actions");
+    var save = el("button", "button small primary", T.save); save.type = "submit";
+    var cancel = el("button", "button small", T.cancel); cancel.type = "button";
+    function done() { st.editing = null; st.editDraft = ""; renderModeration(); }
+    cancel.addEventListener("click", done);
+    box.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { done(); } });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = box.value.trim();
+      emitAck(EVENTS.moderate, {id: c.id, action: "redact", text: text || null}).then(function (r) {
+        if (r.ok) { done(); } else { showFeedback(r.message, true); }
+      });
+    });
+    form.appendChild(label); form.appendChild(box); row.appendChild(save); row.appendChild(cancel);
+    form.appendChild(row);
+    return form;
   }
 
   function renderModeration() { withFocus($("modqueue"), renderModerationNow); }
@@ -507,9 +526,20 @@
     var flagged = Object.keys(st.items).map(function (k) { return st.items[k]; }).filter(function (c) { return c.flags; });
     flagged.forEach(function (c) {
       var li = el("li", "moditem"); li.setAttribute("data-key", "m" + c.id);
+      var meta = el("p", "meta");
+      meta.appendChild(el("span", "author", c.author || T.anonymous));
+      meta.appendChild(el("span", "flagcount", "⚑ " + plural("flags", c.flags)));
+      li.appendChild(meta);
       var body = el("p", "body"); renderScrubbed(body, c.text || T.hiddenText); li.appendChild(body);
+      if (st.editing === c.id) { li.appendChild(editForm(c)); ul.appendChild(li); return; }
       var row = el("div", "actions");
       row.appendChild(modButton(c, "redact", T.redact));
+      var adjust = el("button", "button small", T.adjust); adjust.type = "button";
+      adjust.addEventListener("click", function () {
+        st.editing = c.id; st.editDraft = c.text || ""; renderModeration();
+        var box = document.getElementById("mod-edit-" + c.id); if (box) { box.focus(); }
+      });
+      row.appendChild(adjust);
       row.appendChild(modButton(c, "hide", T.hide));
       row.appendChild(modButton(c, "dismiss", T.dismiss));
       li.appendChild(row); ul.appendChild(li);
