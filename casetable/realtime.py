@@ -335,6 +335,13 @@ def on_remove(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     if not isinstance(pid, int) or isinstance(pid, bool):
         raise DomainError("invalid")
     remove_participant(table, pid, viewer.user)
+    with _lock:
+        gone = [sid for sid, (t, p, _) in _joined.items() if t == table.public_id and p == pid]
+    for sid in gone:  # their screens stop receiving the room at once (on this worker)
+        socketio.emit("removed", {}, to=sid)
+        socketio.server.leave_room(sid, public_room(table.public_id), namespace="/")
+        with _lock:
+            _joined.pop(sid, None)
     _broadcast_presence(table)
     _broadcast_state(table)
     return {}

@@ -137,3 +137,16 @@ def test_resync_after_reconnect_returns_missed(app, create_table, seat):
     b.connect()
     reply = b.emit("join", after_seq=seen, after_rev=0)
     assert [c["text"] for c in reply["contributions"]] == ["Tweede vraag?", "Derde vraag?"]
+
+
+def test_removed_participant_leaves_the_room(app, create_user, create_table, seat, staff_seat):
+    facilitator = create_user()
+    table = create_table(facilitator)
+    tables.control_phase(facilitator, table, "goto", 2)
+    console, kept, removed = staff_seat(table, facilitator), seat(table, "caw"), seat(table, "clb")
+    pid = removed.joined["you"]["participant"]
+    assert console.emit("remove", participant=pid)["ok"]
+    assert removed.received("removed")
+    kept.post("Een vraag na het verwijderen?")
+    assert removed.received("contribution") == []
+    assert removed.post("Mag ik nog?")["error"] == "forbidden"
