@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_kit import ADMIN, FACILITATOR, LAPTOP, NETWORK, PASSWORD, ROOT
+
+from browser.browser_kit import ADMIN, FACILITATOR, LAPTOP, NETWORK, PASSWORD, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_kit import (
+from playwright.sync_api import expect
+
+from browser.browser_kit import (
     ADMIN,
     PHONE,
     PROJECTOR,
@@ -17,7 +19,6 @@ from browser_kit import (
     open_table,
     post,
 )
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

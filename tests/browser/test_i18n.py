@@ -10,8 +10,9 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from browser_kit import ROOT, goto_phase, open_table
 from playwright.sync_api import expect
+
+from browser.browser_kit import ROOT, goto_phase, open_table
 
 TRANSLATIONS = ROOT / "casetable" / "translations"
 PO = TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po"

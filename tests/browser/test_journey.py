@@ -6,8 +6,18 @@ import re
 import time
 
 import pytest
-from browser_kit import PHONE, PROJECTOR, goto_phase, join, open_projector, open_table, phase, post
 from playwright.sync_api import expect
+
+from browser.browser_kit import (
+    PHONE,
+    PROJECTOR,
+    goto_phase,
+    join,
+    open_projector,
+    open_table,
+    phase,
+    post,
+)
 
 pytestmark = pytest.mark.browser
 

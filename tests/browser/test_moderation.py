@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_kit import PROJECTOR, goto_phase, join, open_projector, open_table, post
 from playwright.sync_api import expect
+
+from browser.browser_kit import PROJECTOR, goto_phase, join, open_projector, open_table, post
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_kit import PHONE, PROJECTOR, goto_phase, join, open_projector, open_table, post, shot
 from playwright.sync_api import expect
+
+from browser.browser_kit import (
+    PHONE,
+    PROJECTOR,
+    goto_phase,
+    join,
+    open_projector,
+    open_table,
+    post,
+    shot,
+)
 
 pytestmark = pytest.mark.browser
 

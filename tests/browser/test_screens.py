@@ -7,7 +7,9 @@ import re
 
 import pytest
 import segno
-from browser_kit import (
+from playwright.sync_api import expect
+
+from browser.browser_kit import (
     PHONE,
     PROJECTOR,
     goto_phase,
@@ -18,7 +20,6 @@ from browser_kit import (
     post,
     shot,
 )
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
