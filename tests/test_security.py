@@ -368,3 +368,21 @@ def test_user_text_is_rendered_escaped(app, world, vector):
     html = client_for(app, world, "facilitator").get(f"/t/{table.public_id}").get_data(as_text=True)
     for tag in ("<script>alert", "<img src=x", "<svg/onload", "<iframe", "<style>@import"):
         assert tag not in html
+
+
+def test_audit_log_records_actions_never_text(app, world, seat, staff_seat):
+    facilitator = world["users"]["facilitator"]
+    table = world["table"]
+    tables.control_phase(facilitator, table, "goto", 2)
+    caw, console = seat(table, "caw"), staff_seat(table, facilitator)
+    posted = caw.post("Mevrouw Sandra Vanhoutte belt op 0478 21 36 54 over de huur.")
+    caw.emit("flag", id=posted["id"])
+    console.emit("moderate", id=posted["id"], action="redact")
+    client = client_for(app, world, "admin")
+    page = client.get("/admin/audit").get_data(as_text=True)
+    exported = client.get("/admin/audit.csv").get_data(as_text=True)
+    for action in ("open_table", "post_vignette", "join", "flag", "moderate_redact", "login"):
+        assert action in exported and action in page
+    for text in ("Sandra", "Vanhoutte", "0478", "huur", "drie kinderen", "[persoon"):
+        assert text not in exported and text not in page
+    assert client_for(app, world, "facilitator").get("/admin/audit.csv").status_code == 403
