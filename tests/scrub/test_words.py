@@ -111,3 +111,9 @@ def test_abbreviated_titles_keep_their_dot(scrub) -> None:
     assert scrub("Mevr. Roos belde. Dhr. Janssens ook. Dr. K. Peeters volgt op.") == (
         "Mevr. [persoon 1] belde. Dhr. [persoon 2] ook. Dr. [persoon 3] volgt op."
     )
+
+
+def test_lowercase_chat_family_names_and_streets(scrub) -> None:
+    assert scrub("de dochter van peeters woont in de kerkstraat, bij de hoofdstraat") == (
+        "de dochter van [persoon 1] woont in de [adres], bij de hoofdstraat"
+    )

@@ -116,7 +116,9 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
             # "Grote Markt", "Pas 112": listed street names without a telling ending
             if not (t.cap and _bare_street(doc, i)):
                 continue
-        elif not listed and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0):
+        elif (not listed or (not t.cap and lex.word_zipf(low))) and (
+            WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0
+        ):  # lowercase only when listed and no word: "meensesteenweg", not "hoofdstraat"
             continue
         elif WEAK_END_RE.search(low) and not NUMBER_NEXT_RE.match(doc.text, t.end):
             continue  # "de Westhoek", "het Zonnepark": a weak ending needs a house number

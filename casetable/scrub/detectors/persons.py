@@ -68,6 +68,15 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return NONE
         if not z and low in lex.first_names:
             return CONFIRMED
+        if (
+            not z
+            and len(low) > 4
+            and low in lex.surnames
+            and low not in lex.places
+            and low not in lex.english
+            and doc.prev_word(i) not in DETERMINERS
+        ):
+            return CONFIRMED  # "de dochter van peeters": a family name that is no word
         if _is_name(doc, t) and _title_before(doc, i) and (z < COMMON or _honorific_before(doc, i)):
             return CONFIRMED
         if (
