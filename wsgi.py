@@ -45,6 +45,14 @@ from casetable import create_app  # noqa: E402
 
 app = create_app()
 
+# Behind nginx (docs/deployment.md): trust that many proxies' X-Forwarded-For/-Proto/-Host, so
+# rate limits, the login session check and secure URLs see the browser, not 127.0.0.1.
+_proxies = int(os.environ.get("CASETABLE_TRUSTED_PROXIES", "0") or 0)
+if _proxies:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=_proxies, x_proto=_proxies, x_host=_proxies)
+
 if __name__ == "__main__":
     from casetable.commands import serve
 
