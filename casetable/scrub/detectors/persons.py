@@ -26,6 +26,7 @@ IMPERATIVE_NEXT = words(
 DETERMINERS = words("de het een deze mijn zijn haar onze jullie hun geen elke veel wat")
 # Capitalised adjectives of origin or language: Afrikaans, Congolees, Eritrese, Syrische.
 DEMONYM_ENDS = ("aans", "aanse", "ees", "ese", "isch", "ische", "iaans", "iaanse", "ers")
+UNKNOWN_AT_START = False  # a typo or "Eén" starts sentences too; context decides there
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -106,7 +107,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return CONFIRMED
     if (
         not z
-        and not t.sent_start
+        and (not t.sent_start or UNKNOWN_AT_START)
         and len(low) > 2  # "Zh", "Bv": abbreviations
         and low not in PARTICLES
         and not low.endswith(DEMONYM_ENDS)
