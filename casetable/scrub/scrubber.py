@@ -33,6 +33,7 @@ class Scrubber:
             words = tuple(w.casefold() for w in TOKEN_RE.findall(phrase))
             if len(words) > 1:
                 self._never.setdefault(words[:2], []).append(words)
+        self._never_first = frozenset(k[0] for k in self._never)
 
     def detect(self, text: str, pseudonyms: Pseudonymizer | None = None) -> list[Span]:
         """All spans to replace, non-overlapping and sorted (detection without replacement)."""
@@ -62,9 +63,11 @@ class Scrubber:
     def _protected(self, doc: Doc) -> list[tuple[int, int]]:
         """Ranges of never-scrub phrases ("Huis van het Kind"): no name or place inside them."""
         toks, out = doc.tokens, []
-        never = self._never
+        never, first = self._never, self._never_first
         for i in range(len(toks) - 1):
             t = toks[i]
+            if t.lower not in first:
+                continue
             for words in never.get((t.lower, toks[i + 1].lower), ()):
                 k = len(words)
                 if (

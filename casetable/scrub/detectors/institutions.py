@@ -55,6 +55,7 @@ DESCRIPTOR_ENDS = (
     "instituut",
     "wzc",
 )
+_DESCRIPTOR_TAILS = frozenset(e[-3:] for e in DESCRIPTOR_ENDS)
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
 HEAD_RE = re.compile(
     r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|vti|gti|sti|vito|tsm|bsgo|go|wzc|pc|mpi"
@@ -138,7 +139,9 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     n = len(toks)
     has_company_form = COMPANY_FORM_RE.search(doc.text) is not None
     for i, t in enumerate(toks):
-        if not (t.cap or t.upper) and not t.lower.endswith(DESCRIPTOR_ENDS):
+        if not (t.cap or t.upper) and not (
+            t.lower[-3:] in _DESCRIPTOR_TAILS and t.lower.endswith(DESCRIPTOR_ENDS)
+        ):
             continue  # most words: lowercase and no descriptor
         gap = doc.gap(i) if i + 1 < n else ""
         if (

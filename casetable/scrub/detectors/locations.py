@@ -48,6 +48,8 @@ STREET_ENDS = (
     "poort",
     "site",
 )
+# Last three letters of every ending: a set lookup rules out most words before endswith().
+_STREET_TAILS = frozenset(e[-3:] for e in STREET_ENDS)
 STREET_END_RE = re.compile(
     r"(?:straat|straatje|steenweg|laan|laantje|lei|plein|pleintje|dreef|weg|wegel|baan|kaai|kade"
     r"|markt|dijk|singel|vest|kouter|dries|gracht|boulevard|steeg|pad|hof|park|veld|berg|heide"
@@ -106,7 +108,7 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
     for i, t in enumerate(toks):
         low = t.lower
         # without a street ending, only a listed name followed by a house number is a street
-        if not low.endswith(STREET_ENDS) and not (
+        if not (low[-3:] in _STREET_TAILS and low.endswith(STREET_ENDS)) and not (
             t.cap and NUMBER_NEXT_RE.match(doc.text, t.end) and _bare_street(doc, i)
         ):
             continue
