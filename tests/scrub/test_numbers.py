@@ -176,3 +176,10 @@ def test_date_ranges_and_handles() -> None:
     assert found(numbers.detect_phone, "bel 0478 / 21 36 54") == ["0478 / 21 36 54"]
     text = "haar insta: sofie_123, zijn tiktok is noah.vdb, op Instagram post ze veel"
     assert found(numbers.detect_url, text) == ["sofie_123", "noah.vdb"]
+
+
+def test_year_in_brackets_after_a_name_is_a_birth_year() -> None:
+    assert found(dates.detect_date, "Jens (2012) en Lotte (2015); in 2019 (corona)") == [
+        "2012",
+        "2015",
+    ]

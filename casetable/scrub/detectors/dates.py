@@ -80,8 +80,12 @@ BORN_RE = re.compile(
 )
 
 
+# "Jens (2012)": a year in brackets right after a name is a birth year.
+YEAR_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_] \()(?:19[3-9]\d|20[0-2]\d)(?=\))")
+
+
 def detect_date(text: str) -> Iterator[Span]:
-    for rx in (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, BIRTH_RE):
+    for rx in (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, BIRTH_RE, YEAR_AFTER_NAME_RE):
         for m in rx.finditer(text):
             yield Span(m.start(), m.end(), "DATE")
     for m in BORN_RE.finditer(text):
