@@ -64,7 +64,7 @@ HEAD_RE = re.compile(
     r"|beenhouwerij|brouwerij|drukkerij|\w*weverij|spinnerij|garage|\w*bedrijf|transport"
     r"|logistiek|schoonmaak|interim|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum"
     r"|rusthuis|kinderdagverblijf|crèche|camping|\w*school|academie|sporthal|zwembad|firma"
-    r"|groep|handelszaak|kapsalon|apotheek|\w*markt|\w*winkel|\w*opvang|\w*centrum|vzw)$"
+    r"|groep|handelszaak|kapsalon|apotheek|supermarkt|vzw)$"
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
 SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum|school|ziekenhuis|kliniek)$")
