@@ -85,6 +85,7 @@ YEAR_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_] \()(?:19[3-9]\d|20[0-2]\d)(?=\))"
 
 
 def detect_date(text: str) -> Iterator[Span]:
+    """Day-month, full and birth dates; a month or a year alone is left for the group."""
     for rx in (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, BIRTH_RE, YEAR_AFTER_NAME_RE):
         for m in rx.finditer(text):
             yield Span(m.start(), m.end(), "DATE")

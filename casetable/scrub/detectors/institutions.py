@@ -135,6 +135,7 @@ def _start_of(doc: Doc, i: int) -> int:
 
 
 def detect_institutions(doc: Doc) -> Iterator[Span]:
+    """Facility names after a descriptor, a head word or a capitalised article; -college words."""
     toks = doc.tokens
     n = len(toks)
     has_company_form = COMPANY_FORM_RE.search(doc.text) is not None

@@ -98,6 +98,7 @@ NUMBER_NEXT_RE = re.compile(r"\s\d")
 
 
 def detect_addresses(doc: Doc) -> Iterator[Span]:
+    """Street names (Dutch endings, listed names, French types) with house number and box."""
     for m in FRENCH_STREET_RE.finditer(doc.text):
         yield Span(m.start(), m.end(), "ADDRESS")
     yield from _dutch_streets(doc)
@@ -162,6 +163,7 @@ def _bare_street(doc: Doc, i: int) -> bool:
 
 
 def detect_places(doc: Doc) -> Iterator[Span]:
+    """Postcodes and places; a place that is also a Dutch word needs a preposition or a postcode."""
     toks, lex, text = doc.tokens, doc.lex, doc.text
     for m in POSTCODE_RE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE")

@@ -149,6 +149,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def detect_email(text: str) -> Iterator[Span]:
+    """E-mail addresses (cheap skip when the text has no @)."""
     if "@" not in text:
         return
     for m in EMAIL_RE.finditer(text):
@@ -175,6 +176,7 @@ _SOCIAL_CUES = ("insta", "face", "fb", "tiktok", "snap", "twitter", "threads", "
 
 
 def detect_url(text: str) -> Iterator[Span]:
+    """Web addresses, @handles and handles named after a network ("insta: x_y")."""
     low = text.lower()
     social = any(cue in low for cue in _SOCIAL_CUES)
     for m in SOCIAL_RE.finditer(text) if social else ():
@@ -200,6 +202,7 @@ IBAN_HINT_RE = re.compile(r"(?:[A-Z]{2}|be|nl|Be|Nl)\d\d|\d-\d{7}-")
 
 
 def detect_iban(text: str) -> Iterator[Span]:
+    """Account numbers: IBAN by check digits, the BE/NL layout and the old Belgian format."""
     if not IBAN_HINT_RE.search(text):
         return
     shaped = set()
@@ -233,6 +236,7 @@ def detect_iban(text: str) -> Iterator[Span]:
 
 
 def detect_national_id(text: str) -> Iterator[Span]:
+    """Belgian national and BIS numbers (check digits, or written as one) and Dutch BSNs."""
     for m in NATIONAL_ID_RE.finditer(text):
         d = _digits(m.group())
         # a mistyped check digit still identifies: the written format or a cue word suffices
@@ -265,6 +269,7 @@ def _valid_phone(candidate: str) -> bool:
 
 
 def detect_phone(text: str) -> Iterator[Span]:
+    """Phone numbers that phonenumbers finds valid for Belgium, the Netherlands or abroad."""
     pos = 0
     while m := PHONE_RE.search(text, pos):
         pos = m.end()
@@ -284,6 +289,7 @@ def detect_phone(text: str) -> Iterator[Span]:
 
 
 def detect_plate(text: str) -> Iterator[Span]:
+    """Belgian licence plates; the older ABC-123 form only near a vehicle word."""
     for m in PLATE_RE.finditer(text):
         if m.group("old") and not VEHICLE_CONTEXT_RE.search(
             text, max(0, m.start() - 40), m.start()
@@ -305,6 +311,7 @@ _CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer"
 
 
 def detect_case_id(text: str) -> Iterator[Span]:
+    """Dossier, court and police references after a cue word, or in a telling shape."""
     cued = any(cue in text for cue in _CASE_CUES)
     for m in CASE_ID_CONTEXT_RE.finditer(text) if cued else ():
         if _plausible_id(text, m.start("id"), m.end("id")):

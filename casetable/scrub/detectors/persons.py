@@ -192,6 +192,7 @@ def detect_initials(text: str) -> list[Span]:
 
 
 def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list[Span]:
+    """Person names as chains of tokens, numbered later by the pseudonymizer."""
     toks = doc.tokens
     zipf = doc.lex.zipf
     # most tokens are lowercase everyday words: decide those without a call
