@@ -194,14 +194,16 @@ def detect_initials(text: str) -> list[Span]:
 def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list[Span]:
     """Person names as chains of tokens, numbered later by the pseudonymizer."""
     toks = doc.tokens
-    zipf = doc.lex.zipf
-    # most tokens are lowercase everyday words: decide those without a call
-    state = [
-        NONE
-        if not t.cap and not t.upper and zipf.get(t.lower, 0.0) >= 5.0
-        else _classify(doc, i, known)
-        for i, t in enumerate(toks)
-    ]
+    zipf, first, sur = doc.lex.zipf, doc.lex.first_names, doc.lex.surnames
+    # most tokens are lowercase everyday words that are no name: decide those without a call
+    state = []
+    for i, t in enumerate(toks):
+        if not t.cap and not t.upper:
+            z = zipf.get(t.lower, 0.0)
+            if z >= 5.0 or (z and t.lower not in first and t.lower not in sur):
+                state.append(NONE)
+                continue
+        state.append(_classify(doc, i, known))
     for _ in range(2):
         for i, s in enumerate(state):
             if s == CANDIDATE and _upgrade(doc, i, state, known):
