@@ -107,6 +107,16 @@ def phase(console: Any, action: str) -> None:
     console.locator(f"[data-phase={action}]").click()
 
 
+def _every_screen_at(console: Any, index: int) -> None:
+    """Wait until every live page open in this browser shows phase `index`."""
+    for ctx in console.context.browser.contexts:
+        for page in ctx.pages:
+            if page.evaluate("() => !!window.casetable"):
+                page.wait_for_function(
+                    "i => (window.casetable.state.state || {}).phase_index === i", arg=index
+                )
+
+
 def goto_phase(console: Any, index: int) -> None:
     """Step the console to a phase index (0-based) and wait until every screen can see it."""
     console.wait_for_function(
@@ -116,6 +126,7 @@ def goto_phase(console: Any, index: int) -> None:
         count = console.locator("#phase-count").text_content() or ""
         current = int(re.search(r"(\d+)", count).group(1)) - 1  # type: ignore[union-attr]
         if current == index:
+            _every_screen_at(console, index)
             return
         before = count
         phase(console, "next" if current < index else "prev")

@@ -63,6 +63,20 @@ def test_table_runs_live_across_four_browsers(new_context) -> None:
     expect(ocmw.locator("#stream .item")).to_have_count(2, timeout=LIVE)
     assert time.monotonic() - started < 1.5
 
+    # Analysis (4) is written in silence: nothing shows until the facilitator reveals it.
+    goto_phase(console, 3)
+    post(caw, "Vanuit het CAW: mama is overbevraagd, budgetbegeleiding kan helpen.")
+    post(clb, "Vanuit het CLB: het spijbelen hangt samen met de zorg voor de jongste.")
+    expect(ocmw.locator("#held-note")).to_have_text(re.compile("^2 bijdragen geschreven"))
+    expect(console.locator("#held-count")).to_have_text(re.compile("^2 bijdragen"))
+    expect(ocmw.locator("#stream .item")).to_have_count(0)
+    expect(projector.locator("#stream .item")).to_have_count(0)
+    expect(caw.locator("#stream .item.is-held")).to_have_count(1)  # the author sees their own
+    console.locator("#btn-reveal").click()
+    for page in everyone:
+        expect(page.locator("#stream .kind-analyse .item")).to_have_count(2, timeout=LIVE)
+    expect(ocmw.locator("#held-note")).to_be_hidden()
+
     # Advice phase (5): votes update everywhere; the projector shows the count.
     goto_phase(console, 4)
     for page in everyone:

@@ -131,6 +131,13 @@
   window.addEventListener("online", function () { if (!socket.connected) { setConn("reconnecting"); socket.connect(); } });
 
   socket.on(EVENTS.state, function (s) { applyState(s); });
+  socket.on("removed", function () {
+    // The facilitator removed this seat: stop the live view and say so.
+    socket.disconnect();
+    var banner = $("closed-banner");
+    if (banner) { banner.textContent = T.removedText; banner.hidden = false; }
+    document.body.classList.add("is-closed");
+  });
   socket.on(EVENTS.contribution, function (c) { upsert(c, true); renderStream(); });
   socket.on(EVENTS.update, function (c) { upsert(c, false); renderStream(); renderModeration(); });
   socket.on(EVENTS.contributions, function (list) {
@@ -212,6 +219,7 @@
     clear(ol);
     s.phases.forEach(function (p, i) {
       var li = el("li", i === s.phase_index ? "current" : (i < s.phase_index ? "done" : ""), p.name);
+      li.setAttribute("data-step", String(i + 1));
       if (i === s.phase_index) { li.setAttribute("aria-current", "step"); }
       ol.appendChild(li);
     });
@@ -282,7 +290,7 @@
       var label = el("label", "kind-option");
       var input = document.createElement("input");
       input.type = "radio"; input.name = "kind"; input.value = k;
-      input.checked = previous ? previous === k : i === 0;
+      input.checked = kinds.indexOf(previous) >= 0 ? previous === k : i === 0;
       label.appendChild(input); label.appendChild(el("span", null, cat.kinds[k] || k));
       box.appendChild(label);
     });
