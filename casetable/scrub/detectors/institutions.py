@@ -183,8 +183,8 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 if (
                     doc.joined(i - 1)
                     and not prev.sent_start
-                    and not prev.lower.endswith(DESCRIPTOR_ENDS)  # GGZ-dienst stays outside
-                    and prev.lower not in lex.never
+                    and "-" not in prev.text  # "GGZ-dienst De Kern": the compound stays outside
+                    and prev.cap
                 ):
                     start = prev.start
             last = _name_after(doc, i)
