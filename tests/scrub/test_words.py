@@ -117,3 +117,10 @@ def test_lowercase_chat_family_names_and_streets(scrub) -> None:
     assert scrub("de dochter van peeters woont in de kerkstraat, bij de hoofdstraat") == (
         "de dochter van [persoon 1] woont in de [adres], bij de hoofdstraat"
     )
+
+
+def test_frequent_word_first_names_mid_sentence(scrub) -> None:
+    assert scrub("Ik heb met Jan gesproken, vraag het ook aan An.") == (
+        "Ik heb met [persoon 1] gesproken, vraag het ook aan [persoon 2]."
+    )
+    assert scrub("Ik ben blij; jan. 2024 was zwaar.") == "Ik ben blij; jan. 2024 was zwaar."

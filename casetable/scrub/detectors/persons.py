@@ -27,6 +27,9 @@ DETERMINERS = words("de het een deze mijn zijn haar onze jullie hun geen elke ve
 # Capitalised adjectives of origin or language: Afrikaans, Congolees, Eritrese, Syrische.
 DEMONYM_ENDS = ("aans", "aanse", "ees", "ese", "isch", "ische", "iaans", "iaanse", "ers")
 UNKNOWN_AT_START = False  # a typo or "Eén" starts sentences too; context decides there
+# Flemish first names that are also very frequent words; capitalised mid-sentence they are
+# the name ("vraag het aan An", "met Jan gesproken").
+FREQUENT_NAMES = frozenset({"jan", "an", "ben"})
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -101,7 +104,11 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return CANDIDATE if name else NONE
     if name and not z:
         return CONFIRMED
-    if name and not t.sent_start and (z < COMMON or (z < 5.0 and low in lex.first_names)):
+    if (
+        name
+        and not t.sent_start
+        and (z < COMMON or (z < 5.0 and low in lex.first_names) or low in FREQUENT_NAMES)
+    ):
         # a capitalised first name mid-sentence ("is dat Peter,") is a name even when it is
         # also a word; family names that are words (Bakker, Koning) need more context
         return CONFIRMED
