@@ -49,6 +49,24 @@ def test_screens_of_a_running_table(new_context) -> None:
     ).click()
     expect(console.locator("#modqueue li")).to_have_count(1)
 
+    # A learning note from an advice, on the notes board of the console and the room.
+    console.locator("#stream .kind-advies .item").first.get_by_role(
+        "button", name="→ leerpunt"
+    ).click()
+    expect(console.locator("#notes li")).to_have_count(1)
+    expect(phone.locator("#notes li")).to_have_count(1)
+    note = console.locator("#notes li").first
+    note.get_by_role("button", name="Bewerken").click()
+    editor = console.get_by_label("Tekst van het leerpunt")
+    expect(editor).to_be_focused()
+    editor.fill("Eén vaste contactpersoon werkt beter dan drie loketten.")
+    note.get_by_role("button", name="Opslaan").click()
+    expect(phone.locator("#notes li .body")).to_have_text(
+        "Eén vaste contactpersoon werkt beter dan drie loketten."
+    )
+    note.get_by_role("button", name="Aanvaarden").click()
+    expect(phone.locator("#notes li .status")).to_have_text("aanvaard")
+
     projector = open_projector(new_context(viewport=PROJECTOR), table)
     expect(projector.locator("#stream .item")).to_have_count(3)
 

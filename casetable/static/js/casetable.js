@@ -410,8 +410,10 @@
     list.sort(function (a, b) { return (a.seq || 1e12) - (b.seq || 1e12) || a.id - b.id; });
     var groups = {}; var order = [];
     list.forEach(function (c) { if (!groups[c.kind]) { groups[c.kind] = []; order.push(c.kind); } groups[c.kind].push(c); });
-    var kindOrder = Object.keys(cat.kinds);
-    order.sort(function (a, b) { return kindOrder.indexOf(a) - kindOrder.indexOf(b); });
+    /* The current phase's kinds first, in the method's order; then the rest alphabetically. */
+    var phaseKinds = ((st.state.phases[phaseIdx] || {}).kinds || []);
+    function rank(k) { var i = phaseKinds.indexOf(k); return i < 0 ? 100 : i; }
+    order.sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); });
     clear(box);
     order.forEach(function (kind) {
       var section = el("section", "kind-group kind-" + kind);
@@ -503,28 +505,38 @@
     });
     return b;
   }
-  function editForm(c) {
-    var form = el("form", "mod-edit");
-    var label = el("label", null, T.adjustLabel); label.setAttribute("for", "mod-edit-" + c.id);
-    var box = document.createElement("textarea"); box.id = "mod-edit-" + c.id; box.rows = 3; box.maxLength = 4000;
+  /* An inline editor (no browser prompt): label, textarea, save and cancel; Escape cancels.
+   * The draft survives list redraws through st.editDraft. */
+  function inlineEditor(id, labelText, onSave) {
+    var form = el("form", "inline-edit");
+    var label = el("label", null, labelText); label.setAttribute("for", id);
+    var box = document.createElement("textarea"); box.id = id; box.rows = 3; box.maxLength = 4000;
     box.value = st.editDraft || "";
     box.addEventListener("input", function () { st.editDraft = box.value; });
     var row = el("div", "actions");
     var save = el("button", "button small primary", T.save); save.type = "submit";
     var cancel = el("button", "button small", T.cancel); cancel.type = "button";
-    function done() { st.editing = null; st.editDraft = ""; renderModeration(); }
-    cancel.addEventListener("click", done);
-    box.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { done(); } });
+    cancel.addEventListener("click", stopEditing);
+    box.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { stopEditing(); } });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var text = box.value.trim();
-      emitAck(EVENTS.moderate, {id: c.id, action: "redact", text: text || null}).then(function (r) {
-        if (r.ok) { done(); } else { showFeedback(r.message, true); }
+      onSave(box.value.trim()).then(function (r) {
+        if (r && r.ok) { stopEditing(); } else if (r) { showFeedback(r.message, true); }
       });
     });
     form.appendChild(label); form.appendChild(box); row.appendChild(save); row.appendChild(cancel);
     form.appendChild(row);
     return form;
+  }
+  function startEditing(key, text) {
+    st.editing = key; st.editDraft = text || ""; renderModeration(); renderNotes();
+    var box = document.getElementById("edit-" + key); if (box) { box.focus(); }
+  }
+  function stopEditing() { st.editing = null; st.editDraft = ""; renderModeration(); renderNotes(); }
+  function editForm(c) {
+    return inlineEditor("edit-m" + c.id, T.adjustLabel, function (text) {
+      return emitAck(EVENTS.moderate, {id: c.id, action: "redact", text: text || null});
+    });
   }
 
   function renderModeration() { withFocus($("modqueue"), renderModerationNow); }
@@ -539,14 +551,11 @@
       meta.appendChild(el("span", "flagcount", "⚑ " + plural("flags", c.flags)));
       li.appendChild(meta);
       var body = el("p", "body"); renderScrubbed(body, c.text || T.hiddenText); li.appendChild(body);
-      if (st.editing === c.id) { li.appendChild(editForm(c)); ul.appendChild(li); return; }
+      if (st.editing === "m" + c.id) { li.appendChild(editForm(c)); ul.appendChild(li); return; }
       var row = el("div", "actions");
       row.appendChild(modButton(c, "redact", T.redact));
       var adjust = el("button", "button small", T.adjust); adjust.type = "button";
-      adjust.addEventListener("click", function () {
-        st.editing = c.id; st.editDraft = c.text || ""; renderModeration();
-        var box = document.getElementById("mod-edit-" + c.id); if (box) { box.focus(); }
-      });
+      adjust.addEventListener("click", function () { startEditing("m" + c.id, c.text); });
       row.appendChild(adjust);
       row.appendChild(modButton(c, "hide", T.hide));
       row.appendChild(modButton(c, "dismiss", T.dismiss));
@@ -635,6 +644,7 @@
     fillSelect($("note-level"), cat.levels, false);
     fillSelect($("note-urgency"), cat.urgencies, false);
     $("note-urgency").value = "normaal";
+    if (cat.note_kinds.leerpunt) { $("note-kind").value = "leerpunt"; }
     buildChecklist("note-themes", cat.themes); buildChecklist("note-groups", cat.target_groups); buildChecklist("note-rights", cat.rights);
     $("note-kind").addEventListener("change", function () { $("note-signal-fields").hidden = $("note-kind").value !== "signaal"; });
     noteForm.addEventListener("submit", function (ev) {
@@ -668,6 +678,13 @@
       if (n.urgency) { meta.appendChild(el("span", "urgency", T.urgency + ": " + (cat.urgencies[n.urgency] || n.urgency))); }
       if (n.approved) { meta.appendChild(el("span", "approved", "✓")); }
       li.appendChild(meta);
+      if (st.editing === "n" + n.id) {
+        li.appendChild(inlineEditor("edit-n" + n.id, T.editPrompt, function (text) {
+          if (!text) { return Promise.resolve(null); }
+          return emitAck(EVENTS.note, {action: "edit", id: n.id, text: text});
+        }));
+        ul.appendChild(li); return;
+      }
       var body = el("p", "body"); renderScrubbed(body, n.text); li.appendChild(body);
       var tags = [].concat(n.themes.map(function (t) { return cat.themes[t]; }), n.target_groups.map(function (t) { return cat.target_groups[t]; }), n.rights.map(function (t) { return cat.rights[t]; })).filter(Boolean);
       if (tags.length) { var tl = el("p", "tags"); tags.forEach(function (t) { tl.appendChild(el("span", "tag", t)); }); li.appendChild(tl); }
@@ -677,10 +694,7 @@
           row.appendChild(noteButton(n, "accept", T.accept));
           row.appendChild(noteButton(n, "reject", T.reject));
           var ed = el("button", "button small subtle", T.edit); ed.type = "button";
-          ed.addEventListener("click", function () {
-            var text = window.prompt(T.editPrompt, n.text);
-            if (text && text.trim()) { emitAck(EVENTS.note, {action: "edit", id: n.id, text: text.trim()}).then(feedbackOnError); }
-          });
+          ed.addEventListener("click", function () { startEditing("n" + n.id, n.text); });
           row.appendChild(ed);
         }
         if (st.you.role === "case_bringer" || view === "console") {
