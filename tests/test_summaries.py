@@ -294,3 +294,13 @@ def test_summary_model_round_trip(app, create_user):
                                            (("leerpunt", None), ("leerpunt", None))])
 def test_note_codes_map_to_export_codes(code, expected):
     assert summaries.note_codes(*code) == expected
+
+
+def test_english_page_and_download(app, client, create_user):
+    facilitator = create_user("facilitator")
+    table = play_table(facilitator, notes_n=4)
+    login(client, facilitator)
+    assert client.get(f"/t/{table.public_id}/verslag?lang=en").status_code == 200
+    md = client.get(f"/t/{table.public_id}/verslag.md").get_data(as_text=True)
+    assert "Advice, ranked by votes" in md and "Signal to policy" in md
+    assert "Housing" in md  # catalogue labels in English while the table is not purged
