@@ -25,7 +25,7 @@ IMPERATIVE_NEXT = words(
 # After these a word is a word ("een roos"); "die jan" is how Flemish chat names people.
 DETERMINERS = words("de het een deze mijn zijn haar onze jullie hun geen elke veel wat")
 # Capitalised adjectives of origin or language: Afrikaans, Congolees, Eritrese, Syrische.
-DEMONYM_ENDS = ("aans", "aanse", "ees", "ese", "isch", "ische", "iaans", "iaanse", "ers")
+DEMONYM_ENDS = ("aans", "aanse", "ees", "ese", "isch", "ische", "iaans", "iaanse")
 UNKNOWN_AT_START = False  # a typo or "Eén" starts sentences too; context decides there
 # Flemish first names that are also very frequent words; capitalised mid-sentence they are
 # the name ("vraag het aan An", "met Jan gesproken").
