@@ -12,7 +12,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from browser.browser_kit import ROOT, goto_phase, open_table
+from browser.browser_kit import ROOT, goto_phase, open_table, shot
 
 TRANSLATIONS = ROOT / "casetable" / "translations"
 PO = TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po"
@@ -81,3 +81,4 @@ def test_english_room_and_console(new_context) -> None:
     expect(room.locator("#phase-name")).to_have_text("Clarifying questions")
     expect(room.locator("#kinds")).to_contain_text("Question")
     expect(room.locator("html")).to_have_attribute("lang", "en")
+    shot(room, "participant-english")

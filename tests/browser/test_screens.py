@@ -98,3 +98,8 @@ def test_qr_code_opens_the_join_page_on_a_phone(new_context) -> None:
     expect(phone.get_by_role("heading", level=1)).to_contain_text("Gezin met huurachterstal")
     expect(phone.locator("select[name=service]")).to_be_visible()
     shot(phone, "join-phone")
+    phone.locator("select[name=service]").select_option("kind-en-gezin")
+    phone.locator("input[name=rules]").check()
+    phone.get_by_role("button", name="Aan tafel gaan").click()
+    expect(phone.locator("#conn")).to_have_class(re.compile("conn-connected"))
+    expect(console.locator("#people .person.online")).to_have_count(1)

@@ -237,7 +237,9 @@
     if (secs === null || secs === undefined) { v.textContent = "--:--"; return; }
     var neg = secs < 0; var a = Math.abs(secs);
     v.textContent = (neg ? "-" : "") + Math.floor(a / 60) + ":" + ("0" + (a % 60)).slice(-2);
-    var stateText = t.running ? (neg ? T.overtime : T.running) : (st.state.phase_index >= 0 && t.remaining !== null ? T.paused : T.notStarted);
+    var phase = st.state.phases[st.state.phase_index] || {};
+    var untouched = t.remaining === null || t.remaining === (phase.minutes || 0) * 60;
+    var stateText = t.running ? (neg ? T.overtime : T.running) : (untouched ? T.notStarted : T.paused);
     setText("timer-state", stateText);
     document.body.classList.toggle("timer-over", neg);
     var start = $("btn-start"), pause = $("btn-pause");
@@ -570,7 +572,10 @@
   function renderPeopleNow() {
     var ul = $("people"); if (!ul) { return; }
     clear(ul);
-    st.people.forEach(function (p) {
+    /* By service, then by number: "CAW 1, CAW 2, CLB 1" reads as who is at the table. */
+    st.people.slice().sort(function (a, b) {
+      return a.alias.localeCompare(b.alias, undefined, {numeric: true});
+    }).forEach(function (p) {
       var li = el("li", "person" + (p.online ? " online" : "")); li.setAttribute("data-key", "p" + p.id);
       li.appendChild(el("span", "dot", p.online ? "●" : "○")).setAttribute("aria-hidden", "true");
       li.appendChild(el("span", "alias", p.alias));
