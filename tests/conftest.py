@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from casetable import create_app
 from casetable.extensions import db, socketio
 from casetable.models import CaseTable, Network, User
-from casetable.services import accounts, tables
+from casetable.services import accounts, contributions, tables
 
 PASSWORD = "correct horse battery staple"
 
@@ -50,6 +50,9 @@ def app(
     app_config: dict[str, Any], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Flask]:
     monkeypatch.setenv("CASETABLE_INSTANCE_PATH", str(tmp_path / "instance"))
+    # The contribution rate window lives in the process and is keyed by participant id; every
+    # test database starts its ids at 1 again, so every test gets a fresh window.
+    monkeypatch.setattr(contributions, "_rate", contributions._RateWindow())
     application = create_app(app_config)
     application.test_client_class = IsolatedClient
     with application.app_context():
