@@ -616,7 +616,7 @@
     var show = phase.rights_checklist || (s.rights_checked || []).length > 0;
     panel.hidden = !show;
     var box = $("rights"); clear(box);
-    box.appendChild(el("legend", "visually-hidden", "rights"));
+    box.appendChild(el("legend", "visually-hidden", T.rights));
     var editable = (view === "console" || st.you.role === "note_taker") && s.status === "open";
     Object.keys(cat.rights).forEach(function (slug) {
       var label = el("label", "check");
