@@ -6,6 +6,7 @@ in threading mode (tests) too.
 
 import os
 import socket
+from typing import Any
 
 MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "eventlet")
 
@@ -44,6 +45,26 @@ elif MODE == "gevent":
 from casetable import create_app  # noqa: E402
 
 app = create_app()
+
+
+
+def _without_websocket_compression(wsgi_app: Any) -> Any:
+    """Refuse permessage-deflate by hiding the browser's offer from the websocket server.
+
+    eventlet's websocket server (and simple-websocket) accept the offer on their own; the
+    Socket.IO option the app passes does not reach them. Measured with benchmarks/load.py:
+    deflate costs CPU on every delivery and saves little on short texts.
+    """
+
+    def app_without(environ: dict[str, Any], start_response: Any) -> Any:
+        environ.pop("HTTP_SEC_WEBSOCKET_EXTENSIONS", None)
+        return wsgi_app(environ, start_response)
+
+    return app_without
+
+
+if not app.config.get("SOCKETIO_WEBSOCKET_COMPRESSION"):
+    app.wsgi_app = _without_websocket_compression(app.wsgi_app)
 
 # Behind nginx (docs/deployment.md): trust that many proxies' X-Forwarded-For/-Proto/-Host, so
 # rate limits, the login session check and secure URLs see the browser, not 127.0.0.1.

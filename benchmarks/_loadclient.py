@@ -71,8 +71,11 @@ class Screen:
         self.facilitator = facilitator
         # Its own aiohttp session: engine.io moves the Cookie header into the session's cookie
         # jar before the websocket request, so a shared session would mix up the cookies.
+        # A browser offers permessage-deflate; aiohttp only when asked (--compression).
+        extra = {"compress": 15} if room.proc.cfg.get("compression") else {}
         self.sio = socketio.AsyncClient(
-            reconnection=False, handle_sigint=False, request_timeout=30
+            reconnection=False, handle_sigint=False, request_timeout=30,
+            websocket_extra_options=extra,
         )
         self.sio.on("contribution", self._on_contribution)
         self.sio.on("contributions", self._on_contributions)

@@ -406,6 +406,7 @@ def run_scenario(kind: str, mode: str, scenario: str, args: argparse.Namespace) 
                     "cmd": "setup", "url": server.url, "kind": kind, "proc_id": i,
                     "rooms": rooms[i::nproc], "participants": load.participants,
                     "text_length": args.text_length, "phase": load.phase, "seed": args.seed,
+                    "compression": args.compression,
                 }
                 for i in range(nproc)
             ],

@@ -37,7 +37,6 @@ sio = SocketIO(
     async_mode=MODE,
     ping_interval=10,
     ping_timeout=20,
-    websocket_compression=os.environ.get("SOCKETIO_WEBSOCKET_COMPRESSION", "") == "1",
 )
 _lock = threading.Lock()
 _rooms: dict[str, dict[str, Any]] = {}  # room -> {"seq", "silent", "held"}
@@ -94,6 +93,20 @@ def on_reveal(data: dict[str, Any]) -> dict[str, Any]:
             item["seq"] = state["seq"]
     emit("contributions", held, to=room)
     return {"ok": True, "count": len(held)}
+
+
+def _without_websocket_compression(wsgi_app: Any) -> Any:
+    """As in wsgi.py: the websocket servers accept permessage-deflate unless the offer is hidden."""
+
+    def app_without(environ: dict[str, Any], start_response: Any) -> Any:
+        environ.pop("HTTP_SEC_WEBSOCKET_EXTENSIONS", None)
+        return wsgi_app(environ, start_response)
+
+    return app_without
+
+
+if os.environ.get("SOCKETIO_WEBSOCKET_COMPRESSION", "") != "1":
+    app.wsgi_app = _without_websocket_compression(app.wsgi_app)  # type: ignore[method-assign]
 
 
 @app.get("/")
