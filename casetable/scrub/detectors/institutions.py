@@ -58,13 +58,88 @@ DESCRIPTOR_ENDS = (
 _DESCRIPTOR_TAILS = frozenset(e[-3:] for e in DESCRIPTOR_ENDS)
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
 HEAD_RE = re.compile(
-    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|vti|gti|sti|vito|tsm|bsgo|go|wzc|pc|mpi"
-    r"|bubao|bubso|campus|atheneum|lyceum|college"
-    r"|instituut|hoeve|pizzeria|restaurant|brasserie|taverne|frituur|café|bakkerij|slagerij"
-    r"|beenhouwerij|brouwerij|drukkerij|\w*weverij|spinnerij|garage|\w*bedrijf|transport"
-    r"|logistiek|schoonmaak|interim|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum"
-    r"|rusthuis|kinderdagverblijf|crèche|camping|\w*school|academie|sporthal|zwembad|firma"
-    r"|groep|handelszaak|kapsalon|apotheek|supermarkt|vzw)$"
+    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|vti|gti|sti|vito|tsm|bsgo|go|wzc|pc|pz|mpi"
+    r"|bubao|bubso|dvc|ksa|kla|campus|atheneum|lyceum|college|instituut|hoeve|\w*boerderij"
+    r"|pizzeria|restaurant|brasserie|bistro|taverne|herberg|eethuis|snackbar|frituur|friterie"
+    r"|café|koffiehuis|tearoom|hotel|\w+erij|\w*garage|carrosserie|\w*bedrijf|\w*transport"
+    r"|logistiek|schoonmaak|(?:poets|schoonmaak|strijk|klus|verhuis|taxi|koerier|bewakings)dienst"
+    r"|\w*teelt|\w*bouw|\w*techniek|\w*zorg|\w*centrum|\w*atelier|\w*winkel|\w*handel"
+    r"|\w*zaak|\w*salon|\w*studio|\w*shop|kapper|kapsalon|apotheek|supermarkt|interim"
+    r"|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum|rusthuis|kinderdagverblijf"
+    r"|crèche|camping|\w*school|academie|sporthal|zwembad|firma|groep|\w*club|jeugdhuis"
+    r"|chiro|scouts|vzw)$"
+)
+# Broad heads: a single common word after them names a kind of service, not one facility.
+BROAD_HEAD_RE = re.compile(
+    r"^(?:\w*centrum|\w*zorg|groep|\w*club|\w*winkel|\w*handel|\w*techniek)$"
+)
+# Sports and other clubs: all-capital abbreviations before the club's place (KFC, ZVC, KSK).
+CLUB_RE = re.compile(r"^[KR]?[A-Z]?(?:FC|VC|SC|BC|HC|TC|AC|SK|SV|VV|KV|AA)$")
+# Capitalised generic words before a place that leave the place alone: "Stad Gent".
+GENERIC_BEFORE_PLACE = frozenset(
+    [
+        "stad",
+        "gemeente",
+        "provincie",
+        "regio",
+        "station",
+        "centrum",
+        "politie",
+        "politiezone",
+        "rechtbank",
+        "jeugdrechtbank",
+        "vredegerecht",
+        "kanton",
+        "parket",
+        "arrondissement",
+        "bisdom",
+        "deelgemeente",
+        "dorp",
+        "wijk",
+        "zone",
+        "brandweer",
+        "noord",
+        "zuid",
+        "oost",
+        "west",
+        "groot",
+        "klein",
+        "oud",
+        "nieuw",
+        "centraal",
+    ]
+)
+# Where a 't-name or De/Het-name is a diminutive, it names a place of care: "'t Hoekske".
+DIMINUTIVE_ENDS = ("je", "jes", "ke", "kes", "ken", "ske", "skes")
+# Lowercase chat: a descriptor and "de vonk" (a name not too common), or a teacher "van het X".
+LOWER_ARTICLES = frozenset({"de", "het", "t", "den"})
+SCHOOL_CUES = frozenset(
+    {
+        "juf",
+        "meester",
+        "juffrouw",
+        "kinderbegeleider",
+        "kinderbegeleidster",
+        "begeleidster",
+        "leerkracht",
+        "directeur",
+        "directrice",
+        "zorgleerkracht",
+        "kleuterjuf",
+    }
+)
+SCHOOL_PARTS = (
+    "klas",
+    "jaar",
+    "zaal",
+    "plaats",
+    "refter",
+    "speeltijd",
+    "opvang",
+    "toezicht",
+    "graad",
+    "les",
+    "lessen",
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
 SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum|school|ziekenhuis|kliniek)$")
@@ -91,14 +166,22 @@ LEADERS = frozenset(
         "sint",
         "heilig",
         "onze-lieve-vrouw",
+        "psychiatrisch",
+        "psychiatrische",
+        "universitair",
+        "universitaire",
     }
 )
 ARTICLES = frozenset({"de", "den", "het", "'t", "’t", "ter", "ten", "sint", "onze-lieve-vrouw"})
 LINKERS = frozenset({"de", "den", "der", "het", "'t", "ter", "ten", "van", "aan", "op", "en"})
 
 
-def _name_after(doc: Doc, i: int, max_words: int = 5) -> int:
-    """Index of the last token of a capitalised name starting at token i, or -1."""
+def _name_after(doc: Doc, i: int, max_words: int = 5, after_head: bool = False) -> int:
+    """Index of the last token of a capitalised name starting at token i, or -1.
+
+    After a head word a name may be a word of the never-scrub list that is no Dutch word:
+    "Jeugdzorg Emmaüs" is one facility of a large organisation.
+    """
     toks, lex, text = doc.tokens, doc.lex, doc.text
     n = len(toks)
     j = i
@@ -108,7 +191,9 @@ def _name_after(doc: Doc, i: int, max_words: int = 5) -> int:
         if not doc.joined(j):
             return -1
         j += 1
-    if j >= n or not (toks[j].cap or toks[j].upper) or toks[j].lower in lex.never:
+    if j >= n or not (toks[j].cap or toks[j].upper):
+        return -1
+    if toks[j].lower in lex.never and not (after_head and not lex.word_zipf(toks[j].lower)):
         return -1
     last = j
     while last + 1 < n and last - i < max_words and doc.gap(last) in (" ", " & "):
@@ -119,11 +204,22 @@ def _name_after(doc: Doc, i: int, max_words: int = 5) -> int:
             last += 1
         elif nxt.cap:
             last += 1
-        elif nxt.lower in LINKERS and last + 2 < n and doc.joined(last + 1) and toks[last + 2].cap:
+        elif (
+            nxt.lower in LINKERS
+            and last + 2 < n
+            and doc.joined(last + 1)
+            and toks[last + 2].cap
+            and not (nxt.lower == "en" and _opens_other_name(toks[last + 2].lower))
+        ):
             last += 2
         else:
             break
     return last
+
+
+def _opens_other_name(low: str) -> bool:
+    """ "X en Kinderopvang Y": after "en" a head word or descriptor starts another name."""
+    return HEAD_RE.match(low) is not None or DESCRIPTOR_RE.search(low) is not None
 
 
 def _start_of(doc: Doc, i: int) -> int:
@@ -139,15 +235,33 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     toks = doc.tokens
     n = len(toks)
     has_company_form = COMPANY_FORM_RE.search(doc.text) is not None
+    text = doc.text
+    has_t = "'t " in text or "’t " in text
+    if SCHOOL_CUE_RE.search(text):
+        yield from _school_names(doc)
+    if "&" in text:
+        yield from _ampersand_names(doc)
+    lex = doc.lex
     for i, t in enumerate(toks):
         if not (t.cap or t.upper) and not (
             t.lower[-3:] in _DESCRIPTOR_TAILS and t.lower.endswith(DESCRIPTOR_ENDS)
         ):
+            if has_t and t.text == "t" and i + 1 < n and t.start > 0 and text[t.start - 1] in "'’":
+                span = _t_name(doc, i)
+                if span is not None:
+                    yield span
             continue  # most words: lowercase and no descriptor
         gap = doc.gap(i) if i + 1 < n else ""
         if (
             (
-                (gap in (" ", ", ", " '", " ’") and (not t.cap or "-" in t.lower))
+                (
+                    gap in (" ", ", ", " '", " ’")
+                    and (
+                        not t.cap
+                        or "-" in t.lower
+                        or (t.sent_start and not HEAD_RE.match(t.lower))  # "Kinderopvang 't X"
+                    )
+                )
                 or gap in (": ", ":\t")  # a field label: "School: De Wegwijzer"
             )
             and t.lower.endswith(DESCRIPTOR_ENDS)
@@ -156,8 +270,60 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i + 1)
             if last >= 0:
                 yield Span(_start_of(doc, i + 1), toks[last].end, "INSTITUTION")
-        if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! "):
-            last = _name_after(doc, i + 1)
+            elif not t.cap:
+                span = _lower_name(doc, i + 1)
+                if span is not None:
+                    yield span
+        if not t.cap:
+            if t.upper and CLUB_RE.match(t.text) and gap == " " and t.lower not in lex.never:
+                last = _caps_after(doc, i)
+                if last > i:  # "ZVC Waasland", "KFC Sint-Niklaas"
+                    yield Span(t.start, toks[last].end, "INSTITUTION")
+        elif not t.sent_start and gap == " " and lex.places:
+            nxt = toks[i + 1]
+            if (
+                nxt.cap
+                and nxt.lower in lex.places
+                and nxt.lower not in lex.never
+                and _plain_word_before_place(doc, t)
+            ):  # "Kangoeroes Mechelen", "Poetsdienst Clean Leuven": a club or firm of a place
+                start = i
+                while (
+                    start > 0
+                    and doc.joined(start - 1)
+                    and toks[start - 1].cap
+                    and not toks[start - 1].sent_start
+                    and toks[start - 1].lower not in lex.never
+                    and toks[start - 1].lower not in TITLES
+                ):
+                    start -= 1
+                yield Span(toks[start].start, nxt.end, "INSTITUTION")
+        if (
+            t.cap
+            and t.lower in _DIM_ARTICLES
+            and gap == " "
+            and toks[i + 1].cap
+            and toks[i + 1].lower.endswith(DIMINUTIVE_ENDS)
+            and len(toks[i + 1].lower) > 5
+            and toks[i + 1].lower not in lex.never
+        ):  # "De Pluimpjes", "Het Zonnetje" even at the start of a sentence
+            last = _name_after(doc, i)
+            if last > i:
+                yield Span(t.start, toks[last].end, "INSTITUTION")
+        if (
+            (t.cap or t.upper)
+            and HEAD_RE.match(t.lower)
+            and gap in (" ", "! ", " '", " ’")
+            and t.lower not in lex.never
+        ):
+            last = _name_after(doc, i + 1, after_head=True)
+            if (
+                last == i + 1
+                and BROAD_HEAD_RE.match(t.lower)
+                and lex.word_zipf(toks[last].lower) >= 3.0
+                and toks[last].lower not in lex.places
+            ):
+                last = -1  # "Expertisecentrum Autisme", "Thuiszorg Dementie": a kind of service
             if last >= 0:
                 start = i  # "Gemeentelijke Basisschool Het Kompas", "GO! Atheneum X"
                 while start > 0 and doc.joined(start - 1) and toks[start - 1].lower in LEADERS:
@@ -175,7 +341,6 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             # a capitalised article mid-sentence opens a proper name: "in De Zonnebloem";
             # a capitalised word before it that is no name belongs to it: "Jeugdzorg De Waai"
             prev = toks[i - 1]
-            lex = doc.lex
             start = t.start
             if prev.cap or prev.upper:
                 if prev.lower in lex.first_names or prev.lower in lex.surnames:
@@ -211,3 +376,126 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             while start > 0 and doc.joined(start - 1) and toks[start - 1].cap:
                 start -= 1
             yield Span(toks[start].start, t.end, "INSTITUTION")
+
+
+_DIM_ARTICLES = frozenset({"de", "het", "den"})
+SCHOOL_CUE_RE = re.compile(
+    r"\b(?:juf|meester|juffrouw|kinderbegeleid\w*|begeleidster|leerkracht|directeur|directrice"
+    r"|zorgleerkracht|kleuterjuf)\b",
+    re.IGNORECASE,
+)
+_CUE_PREPS = frozenset({"van", "in", "bij", "naar", "op"})
+
+
+def _caps_after(doc: Doc, i: int, max_words: int = 3) -> int:
+    """Last of the capitalised words right after token i (never-scrub words included)."""
+    toks, last = doc.tokens, i
+    while last + 1 < len(toks) and last - i < max_words and doc.joined(last):
+        nxt = toks[last + 1]
+        if not (nxt.cap or nxt.upper):
+            break
+        last += 1
+    return last
+
+
+def _plain_word_before_place(doc: Doc, t) -> bool:
+    """A capitalised word that is no name, title, place or service: part of a firm's name."""
+    lex, low = doc.lex, t.lower
+    return not (
+        low in lex.never
+        or low in lex.places
+        or low in lex.first_names
+        or low in lex.surnames
+        or low in TITLES
+        or low in FAMILY
+        or low in ARTICLES
+        or low in LINKERS
+        or low in GENERIC_BEFORE_PLACE
+        or len(low) < 3
+    )
+
+
+def _t_name(doc: Doc, i: int) -> Span | None:
+    """ "'t Hoekske", "'t Zonnebloempje": 't with a capitalised diminutive or rare word."""
+    toks, lex = doc.tokens, doc.lex
+    if not doc.joined(i):
+        return None
+    nxt = toks[i + 1]
+    if not nxt.cap or nxt.lower in lex.never:
+        return None
+    if not (
+        (nxt.lower.endswith(DIMINUTIVE_ENDS) and len(nxt.lower) > 4)
+        or lex.word_zipf(nxt.lower) < 3.5
+    ):
+        return None  # "'t Is", "'t Was": the start of a sentence
+    last = _name_after(doc, i)
+    if last <= i:
+        return None
+    return Span(_start_of(doc, i), toks[last].end, "INSTITUTION")
+
+
+def _lower_word_name(doc: Doc, j: int, max_zipf: float) -> Span | None:
+    """ "de vonk", "het zonnetje" at token j: a lowercase name (the word after the article)."""
+    toks, lex = doc.tokens, doc.lex
+    if j + 1 >= len(toks) or toks[j].lower not in LOWER_ARTICLES or not doc.joined(j):
+        return None
+    if toks[j].text == "t" and not (toks[j].start > 0 and doc.text[toks[j].start - 1] in "'’"):
+        return None
+    w = toks[j + 1]
+    if (
+        w.cap
+        or w.upper
+        or len(w.lower) < 3
+        or w.lower in lex.never
+        or lex.word_zipf(w.lower) >= max_zipf
+        or w.lower.endswith(SCHOOL_PARTS)
+    ):
+        return None
+    return Span(w.start, w.end, "INSTITUTION")  # "van het [klimrek]": the article stays
+
+
+def _lower_name(doc: Doc, j: int) -> Span | None:
+    """After a lowercase descriptor: "crèche de vonk", "school bij de klimop"."""
+    toks = doc.tokens
+    if j >= len(toks):
+        return None
+    span = _lower_word_name(doc, j, 4.0)
+    if span is None and toks[j].lower in ("bij", "van") and doc.joined(j):
+        span = _lower_word_name(doc, j + 1, 3.2)
+    return span
+
+
+def _school_names(doc: Doc) -> Iterator[Span]:
+    """ "juf els van het klimrek": a teacher's school, named lowercase in chat."""
+    toks = doc.tokens
+    n = len(toks)
+    cue = -100
+    for i, t in enumerate(toks):
+        if t.lower in SCHOOL_CUES:
+            cue = i
+        elif t.lower in _CUE_PREPS and i - cue <= 4 and i + 2 < n and doc.joined(i):
+            span = _lower_word_name(doc, i + 1, 3.0)
+            if span is not None:
+                yield span
+
+
+def _ampersand_names(doc: Doc) -> Iterator[Span]:
+    """ "Net&Fris", "Proper & Co": capitalised words joined by & are a firm, not two people."""
+    toks, lex = doc.tokens, doc.lex
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if doc.gap(i) not in ("&", " & ") or not (a.cap or a.upper) or not (b.cap or b.upper):
+            continue
+        names = sum(x.lower in lex.first_names or x.lower in lex.surnames for x in (a, b))
+        if names == 2 or f"{a.lower} en {b.lower}" in lex.never_phrases:
+            continue  # "Jan & Els"; "Kind & Gezin"
+        start = i
+        while (
+            start > 0
+            and doc.joined(start - 1)
+            and toks[start - 1].cap
+            and not toks[start - 1].sent_start
+            and toks[start - 1].lower not in lex.never
+        ):
+            start -= 1
+        yield Span(toks[start].start, toks[_caps_after(doc, i + 1)].end, "INSTITUTION")
