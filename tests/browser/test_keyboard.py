@@ -24,7 +24,7 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
 def test_participant_uses_only_the_keyboard(new_context) -> None:
     table = open_table(new_context())
     console = table.console
-    goto_phase(console, 4)
+    goto_phase(console, 3)
     page = new_context().new_page()
     page.goto(table.join_path)
 
@@ -40,6 +40,9 @@ def test_participant_uses_only_the_keyboard(new_context) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/room$"))
     expect(page.locator("#conn")).to_have_class(re.compile("conn-connected"))
+    # A phase change is announced politely.
+    goto_phase(console, 4)
+    expect(page.locator("#announcer")).to_have_text("Nu fase 5: Adviezen en mogelijkheden.")
 
     # Choose the kind with the arrow keys, type, post with Enter on the button.
     tab_to(page, "#kinds input:checked")

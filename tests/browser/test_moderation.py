@@ -33,6 +33,7 @@ def test_flag_then_erase_and_adjust_everywhere(new_context) -> None:
     expect(queue).to_have_count(1)
     expect(console.locator("#mod-count")).to_have_text("(1)")
     expect(queue.first).to_contain_text("1 markering")
+    expect(console.locator("#announcer")).to_have_text("Een bijdrage is gemarkeerd als herkenbaar.")
 
     queue.first.get_by_role("button", name="Wissen").click()
     for page in (author, reader, console, projector):

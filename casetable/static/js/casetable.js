@@ -139,7 +139,11 @@
     document.body.classList.add("is-closed");
   });
   socket.on(EVENTS.contribution, function (c) { upsert(c, true); renderStream(); });
-  socket.on(EVENTS.update, function (c) { upsert(c, false); renderStream(); renderModeration(); });
+  socket.on(EVENTS.update, function (c) {
+    var before = st.items[c.id];
+    upsert(c, false); renderStream(); renderModeration();
+    if (view === "console" && c.flags && (!before || (before.flags || 0) < c.flags)) { announce(T.flaggedNew); }
+  });
   socket.on(EVENTS.contributions, function (list) {
     list.forEach(function (c) { upsert(c, false); });
     renderStream(); if (list.length) { announce(plural("revealed", list.length)); }
@@ -184,7 +188,11 @@
     } else if (st.phaseNames) {
       s.phases.forEach(function (p) { if (st.phaseNames[p.key]) { p.name = st.phaseNames[p.key]; } });
     }
+    var previous = st.state;
     st.state = s;
+    if (previous && previous.phase_index !== s.phase_index && s.phases[s.phase_index]) {
+      announce(fmt(T.phaseNow, {i: s.phase_index + 1, name: s.phases[s.phase_index].name}));
+    }
     st.skew = Date.parse(s.server_now) - Date.now();
     var phase = s.phases[s.phase_index] || {};
     setText("phase-name", phase.name);

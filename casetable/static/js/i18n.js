@@ -26,7 +26,7 @@ window.CT_I18N = {
     attributionAlias: "Bijdragen tonen nu de dienst (bv. ‘CAW 2’).", attributionAnon: "Bijdragen zijn volledig anoniem.",
     removedText: "De gespreksleider heeft je van deze tafel verwijderd.",
     textRequired: "Vul eerst een tekst in.", chooseKind: "Kies een soort bijdrage.",
-    level: "niveau", rights: "Rechten", urgency: "urgentie",
+    level: "niveau", phaseNow: "Nu fase {i}: {name}.", flaggedNew: "Een bijdrage is gemarkeerd als herkenbaar.", rights: "Rechten", urgency: "urgentie",
     categories: {PERSON: "naam", ADDRESS: "adres", POSTCODE: "postcode", PLACE: "plaats", PHONE: "telefoonnummer", EMAIL: "e-mailadres", URL: "link", NATIONAL_ID: "rijksregisternummer", IBAN: "rekeningnummer", DATE: "datum", INSTITUTION: "instelling", CASE_ID: "dossiernummer", PLATE: "nummerplaat"}
   },
   en: {
@@ -55,7 +55,7 @@ window.CT_I18N = {
     attributionAlias: "Contributions show the service (e.g. ‘CAW 2’).", attributionAnon: "Contributions are fully anonymous.",
     removedText: "The facilitator removed you from this table.",
     textRequired: "Please enter a text first.", chooseKind: "Choose a kind of contribution.",
-    level: "level", rights: "Rights", urgency: "urgency",
+    level: "level", phaseNow: "Now phase {i}: {name}.", flaggedNew: "A contribution was flagged as identifying.", rights: "Rights", urgency: "urgency",
     categories: {PERSON: "name", ADDRESS: "address", POSTCODE: "postcode", PLACE: "place", PHONE: "phone number", EMAIL: "e-mail", URL: "link", NATIONAL_ID: "national number", IBAN: "account number", DATE: "date", INSTITUTION: "institution", CASE_ID: "case number", PLATE: "licence plate"}
   }
 };
