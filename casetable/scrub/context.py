@@ -43,7 +43,7 @@ PARTICLES = words(
 PLACE_PREPS = words(
     """
     in uit naar te van bij rond nabij richting regio gemeente stad dorp deelgemeente
-    woonplaats woont wonen verhuisd vanuit tot ocmw cpas huis caw clb politiezone
+    woonplaats woont wonen verhuisd vanuit tot ocmw cpas huis caw clb politiezone tussen
     """
 )
 # Named neighbourhoods follow these words: "de wijk Winterslag".

@@ -6,6 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from casetable.scrub.context import PARTICLES
+
 # Validated numbers and patterns are placed first, in this order; they never give way to a
 # guess from the word lists.
 STRUCTURED: dict[str, int] = {
@@ -89,6 +91,14 @@ def _cut(s: Span, k: Span, text: str) -> Span | None:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    if s.category == "PERSON":  # "Hilde Bakker van [Kind en Gezin]": the particle goes too
+        while True:
+            cut = text.rfind(" ", start, end)
+            if cut < 0 or text[cut + 1 : end].casefold() not in PARTICLES:
+                break
+            end = cut
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
     if end - start < 2:
         return None
     return replace(s, start=start, end=end, key=())

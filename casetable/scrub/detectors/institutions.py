@@ -293,7 +293,10 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                     and doc.joined(start - 1)
                     and toks[start - 1].cap
                     and not toks[start - 1].sent_start
-                    and toks[start - 1].lower not in lex.never
+                    and (
+                        toks[start - 1].lower not in lex.never
+                        or not lex.word_zipf(toks[start - 1].lower)  # "Volvo Cars Gent"
+                    )
                     and toks[start - 1].lower not in TITLES
                 ):
                     start -= 1

@@ -73,8 +73,26 @@ HOUSE_NR_RE = re.compile(
     """,
     re.VERBOSE,
 )
-POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?:B-)?([1-9]\d{3})(?=\s+[A-Z'][^\W\d_])")
-POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(\s+)(?=[A-Z'][^\W\d_])")
+# A postcode before a place on the same line; not the last group of a number ("... 4192 6317").
+POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?([1-9]\d{3})(?=[ \t]+[A-Z'][^\W\d_])")
+POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?[1-9]\d{3}([ \t]+)(?=[A-Z'][^\W\d_])")
+# A four-digit number alone: a postcode only with a cue ("postcode 9040", "ze woont in 2140")
+# or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
+LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
+CODE_CUE_RE = re.compile(
+    r"(?i)(?:\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?"
+    r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,2}?(?:in|naar))"
+    r"[\s:]*$"
+)
+NOT_A_CODE_AFTER_RE = re.compile(
+    r"\s?(?:euro|eur\b|€|jaar|maand|dagen|km|kilometer|m²|m2|kinderen|mensen|gezinnen|uur"
+    r"|keer|stuks|personen|leerlingen|minuten|ste\b|e\b)",
+    re.IGNORECASE,
+)
+# Words before "met"/"van" that make the next capitalised word a place: "de grens met Boom".
+NEAR_WORDS = frozenset(
+    {"grens", "buurt", "omgeving", "regio", "rand", "kant", "nabijheid", "streek", "richting"}
+)
 GLUE = frozenset(
     {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij"}
 )
@@ -167,10 +185,12 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     toks, lex, text = doc.tokens, doc.lex, doc.text
     for m in POSTCODE_RE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE")
+    lone = [m for m in LONE_CODE_RE.finditer(text) if m.group() in lex.postcodes]
     after_code = {m.end() for m in POSTCODE_THEN_RE.finditer(text)}
     n = len(toks)
     i = 0
     last_place_end = -1
+    named: set[str] = set()
     while i < n:
         t = toks[i]
         low = t.lower
@@ -198,7 +218,17 @@ def detect_places(doc: Doc) -> Iterator[Span]:
         if _is_place(doc, i, end_i, t.start in after_code, last_place_end):
             yield Span(t.start, toks[end_i].end, "PLACE")
             last_place_end = toks[end_i].end
+            if lone:
+                named.add(" ".join(x.lower for x in toks[i : end_i + 1]))
         i = end_i + 1
+    for m in lone:
+        code = m.group()
+        if NOT_A_CODE_AFTER_RE.match(text, m.end()) or POSTCODE_RE.match(text, m.start()):
+            continue
+        if lex.postcodes[code] & named or CODE_CUE_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            yield Span(m.start(), m.end(), "POSTCODE")
 
 
 def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end: int) -> bool:
@@ -207,6 +237,8 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     low = t.lower
     if low in lex.never:
         return False
+    if t.sent_start and doc.text.startswith(":", doc.tokens[end_i].end):
+        return False  # a field label in a list: "Inkomen: leefloon"
     if end_i > i or after_postcode:
         return t.cap
     prev = doc.prev_word(i)
@@ -219,4 +251,18 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
         # a bare noun right after "in"/"naar" is rare in Dutch: "in gent", "naar boom"
         return z < 5.0 and prev in LOWER_PLACE_PREPS
     linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS
-    return linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS))
+    if linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS)):
+        return True
+    toks = doc.tokens
+    if prev in ("met", "van") and i > 1 and doc.prev_word(i - 1) in NEAR_WORDS:
+        return True  # "de grens met Boom", "de buurt van Lier"
+    # "Lier en Geel", "Boom, Rumst": beside a place that is no word
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and nxt.cap
+        and doc.gap(i) in PLACE_LINKS
+        and nxt.lower in lex.places
+        and not lex.word_zipf(nxt.lower)
+        and nxt.lower not in lex.never
+    )

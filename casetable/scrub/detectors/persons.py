@@ -30,6 +30,56 @@ UNKNOWN_AT_START = False  # a typo or "Eén" starts sentences too; context decid
 # Flemish first names that are also very frequent words; capitalised mid-sentence they are
 # the name ("vraag het aan An", "met Jan gesproken").
 FREQUENT_NAMES = frozenset({"jan", "an", "ben"})
+# Compound job titles are titles, not names: "Kinderbegeleider Ilse", "Thuisbegeleider Sam".
+TITLE_ENDS = (
+    "begeleider",
+    "begeleidster",
+    "verzorger",
+    "verzorgster",
+    "verzorgende",
+    "werker",
+    "werkster",
+    "consulent",
+    "consulente",
+    "coördinator",
+    "coordinator",
+    "medewerker",
+    "medewerkster",
+    "assistent",
+    "assistente",
+    "kundige",
+    "bemiddelaar",
+    "leider",
+    "leidster",
+    "trainer",
+    "directeur",
+    "directrice",
+    "therapeut",
+    "helper",
+    "helpster",
+    "opvoeder",
+    "opvoedster",
+    "leerkracht",
+    "agent",
+    "inspecteur",
+    "bediende",
+    "verantwoordelijke",
+    "psycholoog",
+    "pedagoog",
+    "juf",
+    "meester",
+)
+# After an honorific a lowercase first name that is also a word is still a name ("meester
+# wouter", "juf an"), unless the word is one that commonly follows a title.
+NOT_AFTER_TITLE = words(
+    """
+    die dat dit de het een en of van voor met is was zei zegt heeft had kan moet wil ook nog al
+    wel niet zelf nu dan toen hier daar gaat ging komt kwam vindt vond belde
+    """
+)
+# A nickname in quotes near these words: "door iedereen 'de Rosse' genoemd", "bijnaam 'PJ'".
+NICKNAME_CUE_RE = re.compile(r"(?i)\b(?:bijnaam|roepnaam|alias|genoemd|genaamd|noem\w*)\b")
+QUOTED_RE = re.compile(r"""(?<![\w'’])['‘"“]([^'’"”\n]{1,25}?)['’"”](?!\w)""")
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -50,7 +100,17 @@ def _title_before(doc: Doc, i: int) -> bool:
     while j > 0 and doc.tokens[j - 1].lower in PARTICLES and doc.joined(j - 1):
         j -= 1
     prev = doc.prev_word(j)
-    return prev in TITLES or prev in FAMILY
+    return prev in TITLES or prev in FAMILY or _job_title(doc, prev)
+
+
+def _job_title(doc: Doc, low: str) -> bool:
+    """A compound job title ("thuisbegeleider", "jeugdconsulent") that is no listed name."""
+    return (
+        len(low) > 6
+        and low.endswith(TITLE_ENDS)
+        and low not in doc.lex.first_names
+        and low not in doc.lex.surnames
+    )
 
 
 def _honorific_before(doc: Doc, i: int) -> bool:
@@ -68,6 +128,13 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     z = lex.zipf.get(low, 0.0)
     if not t.cap and not t.upper:
         # lowercase chat: "ilias", "juf hanne", "dhr de wolf"; most tokens leave here
+        if (
+            low in lex.first_names
+            and (z < 5.0 or low in FREQUENT_NAMES)
+            and low not in NOT_AFTER_TITLE
+            and doc.prev_word(i) in HONORIFICS
+        ):
+            return CONFIRMED  # "meester wouter", "juf an"
         if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
             return NONE
         if not z and low in lex.first_names:
@@ -91,7 +158,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         ):
             return CONFIRMED
         return NONE
-    if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2:
+    if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2 or _job_title(doc, low):
         return NONE
     if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
         return NONE  # a compound such as CLB-collega or Instagram-account, not a double name
@@ -207,10 +274,14 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
     for i, t in enumerate(toks):
         if not t.cap and not t.upper:
             z = zipf.get(t.lower, 0.0)
-            if z >= 5.0 or (z and t.lower not in first and t.lower not in sur):
+            if (z >= 5.0 and t.lower not in FREQUENT_NAMES) or (
+                z and t.lower not in first and t.lower not in sur
+            ):
                 state.append(NONE)
                 continue
         state.append(_classify(doc, i, known))
+    if NICKNAME_CUE_RE.search(doc.text):
+        _nicknames(doc, state)
     for _ in range(2):
         for i, s in enumerate(state):
             if s == CANDIDATE and _upgrade(doc, i, state, known):
@@ -230,6 +301,25 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
     if "." in doc.text:
         found += detect_initials(doc.text)
     return found
+
+
+def _nicknames(doc: Doc, state: list[int]) -> None:
+    """Capitalised words in short quotes next to "genoemd", "bijnaam": 'PJ', 'de Rosse'."""
+    text, toks = doc.text, doc.tokens
+    cues = [m.start() for m in NICKNAME_CUE_RE.finditer(text)]
+    for m in QUOTED_RE.finditer(text):
+        if not any(m.start() - 40 <= c <= m.end() + 25 for c in cues):
+            continue
+        for i, t in enumerate(toks):
+            if t.start >= m.end(1):
+                break
+            if (
+                t.start >= m.start(1)
+                and (t.cap or t.upper)
+                and t.lower not in PARTICLES
+                and t.lower not in doc.lex.never
+            ):
+                state[i] = CONFIRMED
 
 
 def _imperative(doc: Doc, i: int) -> bool:
