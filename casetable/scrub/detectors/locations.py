@@ -75,7 +75,9 @@ HOUSE_NR_RE = re.compile(
 )
 # A postcode before a place on the same line; not the last group of a number ("... 4192 6317").
 POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?([1-9]\d{3})(?=[ \t]+[A-Z'][^\W\d_])")
-POSTCODE_THEN_RE = re.compile(r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?[1-9]\d{3}([ \t]+)(?=[A-Z'][^\W\d_])")
+POSTCODE_THEN_RE = re.compile(
+    r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?[1-9]\d{3}([ \t]+)(?=[A-Z'][^\W\d_])"
+)
 # A four-digit number alone: a postcode only with a cue ("postcode 9040", "ze woont in 2140")
 # or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
