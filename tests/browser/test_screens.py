@@ -77,6 +77,12 @@ def test_screens_of_a_running_table(new_context) -> None:
     shot(phone, "participant-phone-top", full_page=False)
     shot(projector, "projector", full_page=False)
 
+    # The silent phase on the projector: how many are writing, not what.
+    goto_phase(console, 3)
+    post(phone, "Vanuit het CLB: de oudste draagt veel zorg thuis.")
+    expect(projector.locator("#held-note")).to_contain_text("1 bijdrage geschreven")
+    shot(projector, "projector-silent", full_page=False)
+
 
 def test_qr_code_opens_the_join_page_on_a_phone(new_context) -> None:
     """The QR encodes /j/<code>; that link opens the join page in a phone-sized context."""

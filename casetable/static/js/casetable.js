@@ -138,7 +138,7 @@
     if (banner) { banner.textContent = T.removedText; banner.hidden = false; }
     document.body.classList.add("is-closed");
   });
-  socket.on(EVENTS.contribution, function (c) { upsert(c, true); renderStream(); });
+  socket.on(EVENTS.contribution, function (c) { upsert(c, true); renderStream(); showNewest(c); });
   socket.on(EVENTS.update, function (c) {
     var before = st.items[c.id];
     upsert(c, false); renderStream(); renderModeration();
@@ -155,6 +155,15 @@
     st.lastSeq = 0; st.lastRev = 0; st.items = {};
     emitAck(EVENTS.sync, {after_seq: 0, after_rev: 0}).then(function (r) { if (r.ok) { applySync(r); } });
   });
+
+  /* The projector has no one to scroll it: bring a new contribution into view. */
+  function showNewest(c) {
+    if (view !== "projector") { return; }
+    var node = document.querySelector('#stream [data-key="c' + c.id + '"]');
+    if (!node) { return; }
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    node.scrollIntoView({behavior: calm ? "auto" : "smooth", block: "nearest"});
+  }
 
   function applySync(reply) {
     if (reply.you) { st.you = reply.you; }
@@ -264,6 +273,7 @@
     if (note) { note.hidden = !silent; note.textContent = plural("held", st.state.held || 0); }
     var ctr = $("silent-controls"); if (ctr) { ctr.hidden = !silent; }
     setText("held-count", plural("held", st.state.held || 0));
+    renderStream();
   }
 
   function renderVignette(s) {
@@ -436,7 +446,9 @@
       section.appendChild(ul);
       box.appendChild(section);
     });
-    var empty = $("stream-empty"); if (empty) { empty.hidden = list.length > 0; }
+    var ph = st.state.phases[phaseIdx] || {};
+    var writingInSilence = ph.silent && st.state.revealed_phases.indexOf(phaseIdx) < 0 && st.state.held > 0;
+    var empty = $("stream-empty"); if (empty) { empty.hidden = list.length > 0 || writingInSilence; }
   }
 
   function renderItem(c) {
