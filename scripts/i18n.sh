@@ -13,7 +13,7 @@ PO="$DIR/en/LC_MESSAGES/messages.po"
 if [ "${1:-}" != compile ]; then
   POT="$(mktemp)"; trap 'rm -f "$POT" "$POT.log"' EXIT
   "$PYBABEL" extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file \
-    --project casetable --copyright-holder "casetable contributors" \
+    --project casetable --version 0.1.0 --copyright-holder "casetable contributors" \
     --msgid-bugs-address "" -o "$POT" . >"$POT.log" 2>&1 || { cat "$POT.log" >&2; exit 1; }
   if [ -f "$PO" ]; then
     "$PYBABEL" update -i "$POT" -d "$DIR" -l en --no-fuzzy-matching --ignore-obsolete
