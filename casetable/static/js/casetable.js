@@ -112,7 +112,8 @@
     var c = $("conn"); if (!c) { return; }
     var label = T[kind];
     if (outbox.length) { label += " · " + plural("queued", outbox.length); }
-    c.textContent = label;
+    // Only real changes: a live region re-announces every text it is given.
+    if (c.textContent !== label) { c.textContent = label; }
     c.className = "conn conn-" + kind;
     document.body.setAttribute("data-conn", kind);
   }
