@@ -290,6 +290,11 @@ class LoadProcess:
             if delay > 0:
                 await asyncio.sleep(delay)
             await self.post(screen, "analyse", length)
+        # The facilitator reveals once the held count shows everyone's text: wait for the acks
+        # (bounded), so the reveal measures the reveal, not a backlog of silent posts.
+        ack_deadline = time.monotonic() + float(cmd.get("ack_wait", 30.0))
+        while self.acked + len(self.rejected) < len(writes) and time.monotonic() < ack_deadline:
+            await asyncio.sleep(0.05)
         await _sleep_until(cmd["reveal_at"])
         for room in self.rooms:
             room.reveal_sent = time.monotonic()

@@ -426,8 +426,10 @@ def run_scenario(kind: str, mode: str, scenario: str, args: argparse.Namespace) 
             start = time.monotonic() + 0.5
             cpu0, wall0, (_, wait0) = server.stats.cpu(), time.monotonic(), server.stats.sched()
             if scenario == "burst":
+                # Silent writing spread over 8 s; every facilitator reveals at the same moment
+                # (12 s in), or as soon as its screens' posts are all acked if that is later.
                 cmds = [{"cmd": "burst", "posts": args.burst_posts, "start": start,
-                         "reveal_at": start + 4.0, "spread": 2.0, "drain": args.drain}
+                         "reveal_at": start + 12.0, "spread": 8.0, "drain": args.drain}
                         for _ in range(nproc)]
             else:
                 per = total / (load.tables * load.participants)
