@@ -70,9 +70,7 @@ HEAD_RE = re.compile(
     r"|chiro|scouts|vzw)$"
 )
 # Broad heads: a single common word after them names a kind of service, not one facility.
-BROAD_HEAD_RE = re.compile(
-    r"^(?:\w*centrum|\w*zorg|groep|\w*club|\w*winkel|\w*handel|\w*techniek)$"
-)
+BROAD_HEAD_RE = re.compile(r"^(?:\w*centrum|\w*zorg|groep|\w*winkel|\w*handel|\w*techniek)$")
 # Sports and other clubs: all-capital abbreviations before the club's place (KFC, ZVC, KSK).
 CLUB_RE = re.compile(r"^[KR]?[A-Z]?(?:FC|VC|SC|BC|HC|TC|AC|SK|SV|VV|KV|AA)$")
 # Capitalised generic words before a place that leave the place alone: "Stad Gent".
@@ -109,6 +107,22 @@ GENERIC_BEFORE_PLACE = frozenset(
         "centraal",
     ]
 )
+# Endings of generic bodies and networks before a place: "Lokaal Bestuur Gent", "Netwerk Lier".
+GENERIC_ENDS = (
+    "bestuur",
+    "raad",
+    "platform",
+    "netwerk",
+    "overleg",
+    "loket",
+    "team",
+    "project",
+    "werking",
+    "dienst",
+    "huis",
+    "zone",
+    "regio",
+)
 # Where a 't-name or De/Het-name is a diminutive, it names a place of care: "'t Hoekske".
 DIMINUTIVE_ENDS = ("je", "jes", "ke", "kes", "ken", "ske", "skes")
 # Lowercase chat: a descriptor and "de vonk" (a name not too common), or a teacher "van het X".
@@ -129,6 +143,18 @@ SCHOOL_CUES = frozenset(
     }
 )
 SCHOOL_PARTS = (
+    "koer",
+    "poort",
+    "contact",
+    "groep",
+    "maal",
+    "bus",
+    "school",
+    "zorg",
+    "kleuters",
+    "peuters",
+    "se",
+    "sche",
     "klas",
     "jaar",
     "zaal",
@@ -285,7 +311,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 nxt.cap
                 and nxt.lower in lex.places
                 and nxt.lower not in lex.never
-                and _plain_word_before_place(doc, t)
+                and _plain_word_before_place(doc, i)
             ):  # "Kangoeroes Mechelen", "Poetsdienst Clean Leuven": a club or firm of a place
                 start = i
                 while (
@@ -313,17 +339,14 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i)
             if last > i:
                 yield Span(t.start, toks[last].end, "INSTITUTION")
-        if (
-            (t.cap or t.upper)
-            and HEAD_RE.match(t.lower)
-            and gap in (" ", "! ", " '", " ’")
-            and t.lower not in lex.never
-        ):
-            last = _name_after(doc, i + 1, after_head=True)
+        if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! ", " '", " ’"):
+            # a generic head ("Pleegzorg West-Vlaanderen") takes no never-scrub name
+            last = _name_after(doc, i + 1, after_head=t.lower not in lex.never)
             if (
                 last == i + 1
                 and BROAD_HEAD_RE.match(t.lower)
                 and lex.word_zipf(toks[last].lower) >= 3.0
+                and toks[last].lower not in lex.english
                 and toks[last].lower not in lex.places
             ):
                 last = -1  # "Expertisecentrum Autisme", "Thuiszorg Dementie": a kind of service
@@ -401,21 +424,37 @@ def _caps_after(doc: Doc, i: int, max_words: int = 3) -> int:
     return last
 
 
-def _plain_word_before_place(doc: Doc, t) -> bool:
-    """A capitalised word that is no name, title, place or service: part of a firm's name."""
-    lex, low = doc.lex, t.lower
+def _plain_word_before_place(doc: Doc, i: int) -> bool:
+    """A capitalised word that is no first name, title, place or service: part of a firm's name.
+
+    A family name counts ("Leeuwen Brugge", "Peeters Lokeren") unless a first name or a title
+    stands before it: then it is a person followed by a place.
+    """
+    lex, t = doc.lex, doc.tokens[i]
+    low = t.lower
+    if low in lex.surnames and i > 0:
+        prev = doc.tokens[i - 1]
+        if doc.prev_word(i) in TITLES or (prev.cap and prev.lower in lex.first_names):
+            return False
     return not (
         low in lex.never
         or low in lex.places
         or low in lex.first_names
-        or low in lex.surnames
         or low in TITLES
+        or low.endswith(GENERIC_ENDS)
         or low in FAMILY
         or low in ARTICLES
         or low in LINKERS
         or low in GENERIC_BEFORE_PLACE
         or len(low) < 3
     )
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The word before token i when only a space and quotes separate them, else ''."""
+    if i == 0 or doc.text[doc.tokens[i - 1].end : doc.tokens[i].start].strip(" '’") != "":
+        return ""
+    return doc.tokens[i - 1].lower
 
 
 def _t_name(doc: Doc, i: int) -> Span | None:
@@ -426,9 +465,11 @@ def _t_name(doc: Doc, i: int) -> Span | None:
     nxt = toks[i + 1]
     if not nxt.cap or nxt.lower in lex.never:
         return None
+    z = lex.word_zipf(nxt.lower)
     if not (
         (nxt.lower.endswith(DIMINUTIVE_ENDS) and len(nxt.lower) > 4)
-        or lex.word_zipf(nxt.lower) < 3.5
+        or z < 3.5
+        or (z < 5.0 and _word_before(doc, i) in _CUE_PREPS)  # "naar 't Spoor"
     ):
         return None  # "'t Is", "'t Was": the start of a sentence
     last = _name_after(doc, i)
@@ -477,7 +518,8 @@ def _school_names(doc: Doc) -> Iterator[Span]:
         if t.lower in SCHOOL_CUES:
             cue = i
         elif t.lower in _CUE_PREPS and i - cue <= 4 and i + 2 < n and doc.joined(i):
-            span = _lower_word_name(doc, i + 1, 3.0)
+            # "van de regenboog" is whose teacher; "in de zetel" is only where
+            span = _lower_word_name(doc, i + 1, 4.5 if t.lower == "van" else 3.0)
             if span is not None:
                 yield span
 

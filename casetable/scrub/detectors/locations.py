@@ -91,6 +91,15 @@ NOT_A_CODE_AFTER_RE = re.compile(
     r"|keer|stuks|personen|leerlingen|minuten|ste\b|e\b)",
     re.IGNORECASE,
 )
+# Capitalised, these places are the town: their word frequency comes from the town's name
+# (or from a verb, which is never capitalised mid-sentence): "Lokaal Bestuur Gent".
+TOWN_WORDS = words(
+    """
+    gent molenbeek waterloo bouillon tienen menen drongen beringen duffel ranst puurs zulte pelt
+    heers gestel boekel putte malle lede bazel leuze heffen essen balen schoten muizen weert
+    kapellen
+    """
+)
 # Words before "met"/"van" that make the next capitalised word a place: "de grens met Boom".
 NEAR_WORDS = frozenset(
     {"grens", "buurt", "omgeving", "regio", "rand", "kant", "nabijheid", "streek", "richting"}
@@ -246,7 +255,7 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     prev = doc.prev_word(i)
     if low not in lex.places:
         return t.cap and prev in AREA_WORDS  # "de wijk Kolderbos"
-    z = lex.zipf.get(low, 0.0)
+    z = 0.0 if t.cap and low in TOWN_WORDS else lex.zipf.get(low, 0.0)
     if not z:
         return t.cap or len(low) >= 4
     if not t.cap:
