@@ -5,6 +5,8 @@
 The dev set is looked up in $CASETABLE_DEVSET, else in <repo>/../shared/pii-devset.
 Start-up is the wall time of `casetable scrub --jsonl` on empty input; chars/s is measured in
 this process on one core after the lexicon has loaded (best of a few passes over the dev set).
+The re-identification check (`casetable.scrub.reident.assess`) is timed on a 2,000-character
+scrubbed vignette, in ms per call (best batch, as the machine may be busy).
 """
 
 from __future__ import annotations
@@ -70,6 +72,35 @@ def chars_per_second(dataset: Path, passes: int = 5) -> tuple[float, float]:
     return wall, cpu
 
 
+# A scrubbed vignette full of quasi-identifiers (ages, origin, diagnoses, job, events).
+REIDENT_VIGNETTE = (
+    (
+        "[persoon 1] is een Syrische moeder van vier kinderen van 2, 5, 9 en 14 jaar. Ze "
+        "woont sinds 3 jaar in [plaats], een kleine gemeente. Vader werkt als "
+        "vrachtwagenchauffeur en is vaak weg. De oudste zoon heeft autisme, de jongste een "
+        "ontwikkelingsachterstand. Het gezin kreeg vorig jaar een leefloon via het OCMW; de "
+        "huisarts verwees naar het CAW. Na een brand in hun vorige woning verhuisden ze naar een "
+        "sociale woning. Moeder volgt Nederlandse les. "
+    )
+    * 5
+)[:2000]
+
+
+def reident_ms_per_call(batches: int = 5, per_batch: int = 20) -> float:
+    """Milliseconds per `reident.assess` call on a 2,000-character vignette (best batch)."""
+    sys.path.insert(0, str(REPO))
+    from casetable.scrub.reident import assess
+
+    assess(REIDENT_VIGNETTE)  # lexicon and regexes load once
+    best = float("inf")
+    for _ in range(batches):
+        t = time.perf_counter()
+        for _ in range(per_batch):
+            assess(REIDENT_VIGNETTE)
+        best = min(best, (time.perf_counter() - t) / per_batch)
+    return best * 1000
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", dest="json_path", help="write all figures here")
@@ -97,10 +128,19 @@ def main() -> int:
             return proc.returncode
         figures = json.loads(score_json.read_text(encoding="utf-8"))
     wall, cpu = chars_per_second(dataset)
-    own = {"startup_s": startup_seconds(), "chars_per_s_wall": wall, "chars_per_s_cpu": cpu}
+    own = {
+        "startup_s": startup_seconds(),
+        "chars_per_s_wall": wall,
+        "chars_per_s_cpu": cpu,
+        "reident_ms_per_call": reident_ms_per_call(),
+    }
     print(
         f"\nOWN            startup {own['startup_s']:.2f} s   in process, one core, best of 5: "
         f"{wall:,.0f} chars/s wall clock, {cpu:,.0f} chars/s CPU time"
+    )
+    print(
+        f"REIDENT        assess() on a {len(REIDENT_VIGNETTE):,}-character vignette: "
+        f"{own['reident_ms_per_call']:.2f} ms per call (best batch of 20)"
     )
     if args.json_path:
         figures.pop("leaks", None)  # surfaces of the dev set's made-up identifiers
