@@ -141,6 +141,64 @@ URGENCIES: dict[str, tuple[str, str]] = {
 }
 
 
+# English goal and prompt per phase key (the screens fall back to Dutch where one is missing).
+PHASE_TEXT_EN: dict[str, tuple[str, str]] = {
+    "start": (
+        "Everyone knows the aim, the method and the agreements on professional secrecy.",
+        "Welcome. We discuss a real but anonymous situation. What is said here stays here: do "
+        "not mention names, addresses or other details that would make a family recognisable.",
+    ),
+    "casus": (
+        "The case bringer presents the situation and asks a question.",
+        "Listen to the case. Note what strikes you, without judging yet.",
+    ),
+    "vragen": (
+        "Complete the picture with factual questions; no advice yet.",
+        "What information do you miss to understand the situation? Ask open, factual questions.",
+    ),
+    "analyse": (
+        "Each service looks at the situation from its own mandate and expertise.",
+        "What do you see from your service? Which rights or resources remain unused?",
+    ),
+    "adviezen": (
+        "Collect concrete advice and referrals and choose what helps most.",
+        "What advice do you give the case bringer? Which right must be explored? "
+        "Vote for the advice you find strongest.",
+    ),
+    "reflectie": (
+        "The case bringer says what they take away.",
+        "Case bringer: which advice do you take along? What was new to you?",
+    ),
+    "leerpunten": (
+        "What do we learn as a network, and which signals do we pass on to policy?",
+        "Which learning point or good practice do you take along? Which signal must policy hear?",
+    ),
+    "incident": (
+        "The case bringer briefly describes a concrete moment when things got stuck.",
+        "Listen to the incident: what exactly happened?",
+    ),
+    "informatie": ("Gather facts around the incident.", "Which facts do you need? Ask them now."),
+    "kern": (
+        "Everyone writes down the core separately; then they are shown together.",
+        "What is the core of the problem for you? Write on your own first.",
+    ),
+    "aanpak": (
+        "Collect possible approaches and choose.",
+        "How would you tackle it? Vote for the strongest advice.",
+    ),
+    "roddelronde": (
+        "The group thinks aloud; the case bringer only listens.",
+        "Talk about the situation as if the case bringer were not there: hypotheses, analyses "
+        "and advice.",
+    ),
+    "beleidsadvies": (
+        "Bundle signals into policy advice with level and urgency.",
+        "Which barrier did we see that belongs not to one family but to the system? "
+        "Whom do we address the signal to?",
+    ),
+}
+
+
 def _phase(
     key: str,
     name: str,
@@ -157,6 +215,8 @@ def _phase(
         "name_en": name_en,
         "goal_nl": goal,
         "prompt_nl": prompt,
+        "goal_en": PHASE_TEXT_EN.get(key, (goal, prompt))[0],
+        "prompt_en": PHASE_TEXT_EN.get(key, (goal, prompt))[1],
         "minutes": minutes,
         "kinds": kinds or [],
         "silent": flags.get("silent", False),

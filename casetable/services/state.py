@@ -16,8 +16,8 @@ def phase_json(phase: dict[str, Any], lang: str = "nl") -> dict[str, Any]:
     return {
         "key": phase.get("key"),
         "name": phase.get("name_en") if lang == "en" else phase.get("name_nl"),
-        "goal": phase.get("goal_nl", ""),
-        "prompt": phase.get("prompt_nl", ""),
+        "goal": (lang == "en" and phase.get("goal_en")) or phase.get("goal_nl", ""),
+        "prompt": (lang == "en" and phase.get("prompt_en")) or phase.get("prompt_nl", ""),
         "minutes": phase.get("minutes", 0),
         "kinds": phase.get("kinds", []),
         "silent": bool(phase.get("silent")),

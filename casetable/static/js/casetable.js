@@ -194,9 +194,12 @@
      * language. Keep the latter's names, matched by phase key. */
     if (ownLanguage) {
       st.phaseNames = {};
-      s.phases.forEach(function (p) { st.phaseNames[p.key] = p.name; });
+      s.phases.forEach(function (p) { st.phaseNames[p.key] = {name: p.name, goal: p.goal, prompt: p.prompt}; });
     } else if (st.phaseNames) {
-      s.phases.forEach(function (p) { if (st.phaseNames[p.key]) { p.name = st.phaseNames[p.key]; } });
+      s.phases.forEach(function (p) {
+        var own = st.phaseNames[p.key];
+        if (own) { p.name = own.name; p.goal = own.goal; p.prompt = own.prompt; }
+      });
     }
     var previous = st.state;
     st.state = s;
