@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 
 ## run: create the venv, migrate the SQLite database in instance/ and serve on 127.0.0.1:$(PORT) (eventlet)
 run: $(VENV)/.installed
-	PORT=$(PORT) $(VENV)/bin/casetable serve
+	PORT=$(PORT) $(PY) wsgi.py
 
 ## test: install test dependencies (Python packages, chromium, PostgreSQL, Redis) and run the whole suite
 test: $(VENV)/.installed system-deps
