@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from casetable.scrub.lexicon import Lexicon
 
@@ -25,9 +26,11 @@ SENTENCE_START_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Token:
-    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals."""
+class Token(NamedTuple):
+    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals.
+
+    A tuple: made by `tuple.__new__` in `Doc.parse` without running Python code per word.
+    """
 
     text: str
     start: int
@@ -45,24 +48,26 @@ class Doc:
     text: str
     lex: Lexicon
     tokens: list[Token] = field(default_factory=list)
+    low: str = ""  # the text in lower case, for quick "is this cue word in it at all" checks
 
     @classmethod
     def parse(cls, text: str, lex: Lexicon) -> Doc:
         # the text is read as if it followed a new line, so its first word starts a sentence
         starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
-        toks = []
+        toks: list[Token] = []
         append = toks.append
+        new = tuple.__new__
         for m in TOKEN_RE.finditer(text):
             s, e = m.span()
             w = text[s:e]
             if w.islower():
-                append(Token(w, s, e, w, False, False, s in starts))
+                append(new(Token, (w, s, e, w, False, False, s in starts)))
                 continue
             upper = e - s > 1 and w.isupper()
             low = w.casefold()
             sent = s in starts and not (toks and _after_title_dot(text, toks[-1], s))
-            append(Token(w, s, e, low, w[0].isupper() and not upper, upper, sent))
-        return cls(text, lex, toks)
+            append(new(Token, (w, s, e, low, w[0].isupper() and not upper, upper, sent)))
+        return cls(text, lex, toks, text.lower())
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i+1."""

@@ -263,7 +263,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     has_company_form = COMPANY_FORM_RE.search(doc.text) is not None
     text = doc.text
     has_t = "'t " in text or "’t " in text
-    if SCHOOL_CUE_RE.search(text):
+    if any(c in doc.low for c in _SCHOOL_CUE_STEMS) and SCHOOL_CUE_RE.search(text):
         yield from _school_names(doc)
     if "&" in text:
         yield from _ampersand_names(doc)
@@ -410,6 +410,7 @@ SCHOOL_CUE_RE = re.compile(
     r"|zorgleerkracht|kleuterjuf)\b",
     re.IGNORECASE,
 )
+_SCHOOL_CUE_STEMS = ("juf", "meester", "begeleid", "leerkracht", "direct")
 _CUE_PREPS = frozenset({"van", "in", "bij", "naar", "op"})
 
 

@@ -81,6 +81,7 @@ POSTCODE_THEN_RE = re.compile(
 # A four-digit number alone: a postcode only with a cue ("postcode 9040", "ze woont in 2140")
 # or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
+FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 CODE_CUE_RE = re.compile(
     r"(?i)(?:\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?"
     r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,2}?(?:in|naar))"
@@ -196,7 +197,11 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     toks, lex, text = doc.tokens, doc.lex, doc.text
     for m in POSTCODE_RE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE")
-    lone = [m for m in LONE_CODE_RE.finditer(text) if m.group() in lex.postcodes]
+    lone = (
+        [m for m in LONE_CODE_RE.finditer(text) if m.group() in lex.postcodes]
+        if FOUR_DIGITS_RE.search(text)
+        else []
+    )
     after_code = {m.end() for m in POSTCODE_THEN_RE.finditer(text)}
     n = len(toks)
     i = 0
@@ -248,8 +253,8 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     low = t.lower
     if low in lex.never:
         return False
-    if t.sent_start and doc.text.startswith(":", doc.tokens[end_i].end):
-        return False  # a field label in a list: "Inkomen: leefloon"
+    if t.sent_start and doc.text.startswith(":", doc.tokens[end_i].end) and lex.word_zipf(low):
+        return False  # a field label in a list: "Inkomen: leefloon" (but "Kessel-Lo: ...")
     if end_i > i or after_postcode:
         return t.cap
     prev = doc.prev_word(i)

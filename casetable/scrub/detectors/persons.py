@@ -79,6 +79,7 @@ NOT_AFTER_TITLE = words(
 )
 # A nickname in quotes near these words: "door iedereen 'de Rosse' genoemd", "bijnaam 'PJ'".
 NICKNAME_CUE_RE = re.compile(r"(?i)\b(?:bijnaam|roepnaam|alias|genoemd|genaamd|noem\w*)\b")
+NICKNAME_CUES = ("bijnaam", "roepnaam", "alias", "genoemd", "genaamd", "noem")
 QUOTED_RE = re.compile(r"""(?<![\w'’])['‘"“]([^'’"”\n]{1,25}?)['’"”](?!\w)""")
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
@@ -280,7 +281,8 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
                 state.append(NONE)
                 continue
         state.append(_classify(doc, i, known))
-    if NICKNAME_CUE_RE.search(doc.text):
+    low_text = doc.low
+    if any(c in low_text for c in NICKNAME_CUES) and NICKNAME_CUE_RE.search(doc.text):
         _nicknames(doc, state)
     for _ in range(2):
         for i, s in enumerate(state):
