@@ -102,6 +102,26 @@ class AppServer:
             self.proc = None
 
 
+def server_with_facilitator(
+    instance: Path, email: str, password: str, env: dict[str, str] | None = None
+) -> AppServer:
+    """A started server with one network and one facilitator, made through the CLI."""
+    server = AppServer(instance, env=env)
+    server.cli("create-network", "--name", "Netwerk Test", "--province", "Limburg")
+    server.cli(
+        "create-user",
+        "--email",
+        email,
+        "--role",
+        "facilitator",
+        "--network",
+        "Netwerk Test",
+        "--password",
+        password,
+    )
+    return server.start()
+
+
 def csrf_token(html: str) -> str:
     match = CSRF.search(html)
     assert match, "no csrf token on the page"

@@ -22,6 +22,7 @@ from tests.server_process import (
     create_open_table,
     join_code,
     participant_session,
+    server_with_facilitator,
     staff_session,
 )
 
@@ -110,20 +111,12 @@ def stored(instance: Path) -> list[tuple[str, int]]:
 
 def test_sigkill_mid_stream_loses_and_duplicates_nothing(tmp_path):
     # A steady stream from each client: lift the per-participant rate limit for this test.
-    server = AppServer(tmp_path / "instance", env={"CASETABLE_CONTRIBUTION_RATE": "[1000, 60]"})
-    server.cli("create-network", "--name", "Netwerk Test", "--province", "Limburg")
-    server.cli(
-        "create-user",
-        "--email",
+    server = server_with_facilitator(
+        tmp_path / "instance",
         "f@example.org",
-        "--role",
-        "facilitator",
-        "--network",
-        "Netwerk Test",
-        "--password",
         PASSWORD,
+        env={"CASETABLE_CONTRIBUTION_RATE": "[1000, 60]"},
     )
-    server.start()
     try:
         staff = staff_session(server, "f@example.org", PASSWORD)
         table = create_open_table(server, staff)
@@ -187,20 +180,7 @@ def test_sigkill_mid_stream_loses_and_duplicates_nothing(tmp_path):
 
 def test_server_keeps_serving_and_refuses_foreign_origin(tmp_path):
     """A cross-site page cannot open a socket with the user's cookie (CORS: own origin only)."""
-    server = AppServer(tmp_path / "instance")
-    server.cli("create-network", "--name", "N", "--province", "Limburg")
-    server.cli(
-        "create-user",
-        "--email",
-        "f@example.org",
-        "--role",
-        "facilitator",
-        "--network",
-        "N",
-        "--password",
-        PASSWORD,
-    )
-    server.start()
+    server = server_with_facilitator(tmp_path / "instance", "f@example.org", PASSWORD)
     try:
         staff = staff_session(server, "f@example.org", PASSWORD)
         evil = socketio.Client(reconnection=False)

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import abort
+from flask import abort, g
 from flask_login import current_user, login_required
 
 from casetable.models import CaseTable
@@ -15,6 +15,11 @@ from casetable.services.tables import table_by_public_id
 from casetable.services.viewer import Viewer
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def current_lang() -> str:
+    """The page language chosen for this request (see casetable.app.select_locale)."""
+    return str(g.get("lang") or "nl")
 
 
 def roles_required(*roles: str) -> Callable[[F], F]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from casetable.forms import (
 from casetable.models import AuditEvent, Network, Role, User
 from casetable.services import accounts, audit, catalogue
 from casetable.services.errors import DomainError
+from casetable.views.access import current_lang as _lang
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -37,8 +38,6 @@ def _only_admins() -> Response | None:
     return None
 
 
-def _lang() -> str:
-    return session.get("lang", "nl")
 
 
 def _networks() -> list[Network]:

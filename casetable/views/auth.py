@@ -21,6 +21,7 @@ from casetable.extensions import db, limiter
 from casetable.forms import LoginForm, SetupForm
 from casetable.services import accounts, audit
 from casetable.services.errors import DomainError
+from casetable.views.access import current_lang
 
 bp = Blueprint("auth", __name__)
 
@@ -38,7 +39,7 @@ def login() -> str | Response:
         try:
             user = accounts.authenticate(form.email.data or "", form.password.data or "")
         except DomainError as err:
-            flash(err.message(session.get("lang", "nl")), "error")
+            flash(err.message(current_lang()), "error")
         else:
             lang = session.get("lang")
             session.clear()  # drop anything set before login, including participant seats
@@ -78,7 +79,7 @@ def setup(token: str) -> str | Response:
                 token, form.email.data or "", form.password.data or ""
             )
         except DomainError as err:
-            flash(err.message(session.get("lang", "nl")), "error")
+            flash(err.message(current_lang()), "error")
         else:
             session.clear()
             login_user(user)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -14,14 +14,13 @@ from casetable.models import Role
 from casetable.services import catalogue, overview
 from casetable.services.errors import DomainError
 from casetable.services.overview import OverviewQuery
+from casetable.views.access import current_lang as _lang
 from casetable.views.access import roles_required
 from casetable.views.summaries import send_export
 
 bp = Blueprint("coordinator", __name__, url_prefix="/overzicht")
 
 
-def _lang() -> str:
-    return str(g.get("lang") or "nl")
 
 
 def _query() -> OverviewQuery:

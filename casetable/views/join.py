@@ -20,6 +20,7 @@ from casetable.forms import JoinCodeForm, JoinForm, options
 from casetable.services import catalogue, participants
 from casetable.services.errors import DomainError
 from casetable.services.tables import normalise_code, table_by_public_id
+from casetable.views.access import current_lang as _lang
 
 bp = Blueprint("join", __name__)
 
@@ -32,8 +33,6 @@ def _per_table_key() -> str:
     return "code:" + normalise_code(request.view_args.get("code") if request.view_args else "")
 
 
-def _lang() -> str:
-    return session.get("lang", "nl")
 
 
 @bp.route("/join", methods=["GET", "POST"])

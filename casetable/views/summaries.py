@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, render_template
+from flask import Blueprint, Response, abort, render_template
 from flask_login import current_user, login_required
 
 from casetable.export import labels as export_labels
 from casetable.services import summaries
 from casetable.services.errors import DomainError
 from casetable.services.summaries import Export
+from casetable.views.access import current_lang as _lang
 from casetable.views.access import observed_table
 
 bp = Blueprint("summaries", __name__)
@@ -22,8 +23,6 @@ def send_export(export: Export) -> Response:
     return response
 
 
-def _lang() -> str:
-    return str(g.get("lang") or "nl")
 
 
 @bp.get("/t/<public_id>/verslag")

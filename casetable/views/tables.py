@@ -6,7 +6,7 @@ import io
 from datetime import UTC, datetime, time
 
 import segno
-from flask import Blueprint, Response, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -17,13 +17,12 @@ from casetable.models import Role, TableStatus
 from casetable.scrub.reident import assess
 from casetable.services import catalogue, tables
 from casetable.services.errors import DomainError
+from casetable.views.access import current_lang as _lang
 from casetable.views.access import managed_table, roles_required
 
 bp = Blueprint("tables", __name__)
 
 
-def _lang() -> str:
-    return session.get("lang", "nl")
 
 
 @bp.get("/tables")
