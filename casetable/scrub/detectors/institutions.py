@@ -340,8 +340,12 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             if last > i:
                 yield Span(t.start, toks[last].end, "INSTITUTION")
         if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! ", " '", " ’"):
-            # a generic head ("Pleegzorg West-Vlaanderen") takes no never-scrub name
-            last = _name_after(doc, i + 1, after_head=t.lower not in lex.never)
+            # a generic head ("Pleegzorg West-Vlaanderen") takes no never-scrub name, and
+            # with only a place after it, the place is marked alone ("Samenlevingsopbouw Gent")
+            generic = t.lower in lex.never
+            last = _name_after(doc, i + 1, after_head=not generic)
+            if generic and all(x.lower in lex.places for x in toks[i + 1 : last + 1]):
+                last = -1
             if (
                 last == i + 1
                 and BROAD_HEAD_RE.match(t.lower)
@@ -535,6 +539,8 @@ def _ampersand_names(doc: Doc) -> Iterator[Span]:
         names = sum(x.lower in lex.first_names or x.lower in lex.surnames for x in (a, b))
         if names == 2 or f"{a.lower} en {b.lower}" in lex.never_phrases:
             continue  # "Jan & Els"; "Kind & Gezin"
+        if doc.gap(i) == " & " and min(lex.word_zipf(a.lower), lex.word_zipf(b.lower)) >= 3.0:
+            continue  # "Wonen & Welzijn": a theme; "Net&Fris" without spaces is a brand
         start = i
         while (
             start > 0

@@ -149,8 +149,12 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             and doc.prev_word(i) not in DETERMINERS
         ):
             return CONFIRMED  # "de dochter van peeters": a family name that is no word
-        if _is_name(doc, t) and _title_before(doc, i) and (z < COMMON or _honorific_before(doc, i)):
-            return CONFIRMED
+        if (
+            _is_name(doc, t)
+            and _title_before(doc, i)
+            and (z < COMMON or (z < 4.6 and _honorific_before(doc, i)))
+        ):
+            return CONFIRMED  # "dhr de wolf", not "de meester van de klas"
         if (
             known is not None
             and (not z or (z < 5.0 and low in lex.first_names))
