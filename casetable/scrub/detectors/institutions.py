@@ -263,6 +263,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     has_company_form = COMPANY_FORM_RE.search(doc.text) is not None
     text = doc.text
     has_t = "'t " in text or "’t " in text
+    has_sint = "sint-" in text
     if any(c in doc.low for c in _SCHOOL_CUE_STEMS) and SCHOOL_CUE_RE.search(text):
         yield from _school_names(doc)
     if "&" in text:
@@ -276,6 +277,15 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 span = _t_name(doc, i)
                 if span is not None:
                     yield span
+            elif (
+                has_sint
+                and t.lower.startswith("sint-")
+                and t.lower not in lex.places
+                and t.lower not in lex.never
+                and i > 0
+                and toks[i - 1].lower in LOWER_ARTICLES
+            ):
+                yield Span(t.start, t.end, "INSTITUTION")  # "in de sint-lodewijk": a school
             continue  # most words: lowercase and no descriptor
         gap = doc.gap(i) if i + 1 < n else ""
         if (

@@ -83,10 +83,12 @@ POSTCODE_THEN_RE = re.compile(
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
 FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 CODE_CUE_RE = re.compile(
-    r"(?i)(?:\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?"
-    r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,2}?(?:in|naar))"
+    r"(?i)(?:(?P<strong>\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?)"
+    r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,3}?(?:in|naar))"
     r"[\s:]*$"
 )
+# Only a present "woont in" makes a number that could be a year a postcode.
+PRESENT_CUE_RE = re.compile(r"(?i)\b(?:woont|wonen|woon)\s(?:\w+\s)?in\s$")
 NOT_A_CODE_AFTER_RE = re.compile(
     r"\s?(?:euro|eur\b|€|jaar|maand|dagen|km|kilometer|m²|m2|kinderen|mensen|gezinnen|uur"
     r"|keer|stuks|personen|leerlingen|minuten|ste\b|e\b)",
@@ -198,7 +200,7 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     for m in POSTCODE_RE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE")
     lone = (
-        [m for m in LONE_CODE_RE.finditer(text) if m.group() in lex.postcodes]
+        list(LONE_CODE_RE.finditer(text))  # the list of postcodes has gaps: 2000 Antwerpen
         if FOUR_DIGITS_RE.search(text)
         else []
     )
@@ -241,9 +243,14 @@ def detect_places(doc: Doc) -> Iterator[Span]:
         code = m.group()
         if NOT_A_CODE_AFTER_RE.match(text, m.end()) or POSTCODE_RE.match(text, m.start()):
             continue
-        if lex.postcodes[code] & named or CODE_CUE_RE.search(
-            text, max(0, m.start() - 40), m.start()
-        ):
+        if lex.postcodes.get(code, frozenset()) & named:
+            yield Span(m.start(), m.end(), "POSTCODE")
+            continue
+        cue = CODE_CUE_RE.search(text, max(0, m.start() - 40), m.start())
+        if cue is not None and "19" <= code[:2] <= "20" and not cue.group("strong"):
+            # "ze woonde in 2018 nog thuis": a year; "ze woont in 2018" is where
+            cue = PRESENT_CUE_RE.search(text, max(0, m.start() - 25), m.start())
+        if cue is not None:
             yield Span(m.start(), m.end(), "POSTCODE")
 
 

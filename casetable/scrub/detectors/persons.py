@@ -77,6 +77,8 @@ NOT_AFTER_TITLE = words(
     wel niet zelf nu dan toen hier daar gaat ging komt kwam vindt vond belde
     """
 )
+# After these a two-letter first name is a name: "papa heet mo", "een jongen genaamd al".
+NAMING_VERBS = words("heet heten genaamd noemt noemen")
 # A nickname in quotes near these words: "door iedereen 'de Rosse' genoemd", "bijnaam 'PJ'".
 NICKNAME_CUE_RE = re.compile(r"(?i)\b(?:bijnaam|roepnaam|alias|genoemd|genaamd|noem\w*)\b")
 NICKNAME_CUES = ("bijnaam", "roepnaam", "alias", "genoemd", "genaamd", "noem")
@@ -136,6 +138,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             and doc.prev_word(i) in HONORIFICS
         ):
             return CONFIRMED  # "meester wouter", "juf an"
+        if len(low) == 2 and low in lex.first_names and doc.prev_word(i) in NAMING_VERBS:
+            return CONFIRMED  # "papa heet mo"
         if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
             return NONE
         if not z and low in lex.first_names:
@@ -152,9 +156,24 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         if (
             _is_name(doc, t)
             and _title_before(doc, i)
-            and (z < COMMON or (z < 4.6 and _honorific_before(doc, i)))
+            and (
+                z < COMMON
+                or (
+                    z < 4.6
+                    and (
+                        _honorific_before(doc, i)
+                        or (
+                            low in lex.first_names
+                            and low not in lex.english
+                            and low not in NOT_AFTER_TITLE
+                            and doc.prev_word(i) not in DETERMINERS
+                        )
+                    )
+                )
+            )
         ):
-            return CONFIRMED  # "dhr de wolf", not "de meester van de klas"
+            # "dhr de wolf", "mama ellen", "papa dirk"; not "de meester van de klas"
+            return CONFIRMED
         if (
             known is not None
             and (not z or (z < 5.0 and low in lex.first_names))
