@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from casetable.scrub.lexicon import Lexicon
 
@@ -26,11 +25,9 @@ SENTENCE_START_RE = re.compile(
 )
 
 
-class Token(NamedTuple):
-    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals.
-
-    A tuple: made by `tuple.__new__` in `Doc.parse` without running Python code per word.
-    """
+@dataclass(slots=True)
+class Token:
+    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals."""
 
     text: str
     start: int
@@ -56,17 +53,16 @@ class Doc:
         starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
         toks: list[Token] = []
         append = toks.append
-        new = tuple.__new__
         for m in TOKEN_RE.finditer(text):
             s, e = m.span()
             w = text[s:e]
             if w.islower():
-                append(new(Token, (w, s, e, w, False, False, s in starts)))
+                append(Token(w, s, e, w, False, False, s in starts))
                 continue
             upper = e - s > 1 and w.isupper()
             low = w.casefold()
             sent = s in starts and not (toks and _after_title_dot(text, toks[-1], s))
-            append(new(Token, (w, s, e, low, w[0].isupper() and not upper, upper, sent)))
+            append(Token(w, s, e, low, w[0].isupper() and not upper, upper, sent))
         return cls(text, lex, toks, text.lower())
 
     def gap(self, i: int) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 3  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 4  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -42,6 +42,8 @@ class Lexicon:
     never: frozenset[str]
     never_phrases: tuple[str, ...]
     english: frozenset[str]
+    # never-scrub chains with local branches (a section of never_scrub.txt): "Colruyt Lier"
+    chains: frozenset[str]
 
     def word_zipf(self, lower: str) -> float:
         """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
@@ -95,6 +97,12 @@ def _build() -> Lexicon:
         word, _, z = ln.partition("\t")
         zipf[word] = float(z)
     never = [x.casefold() for x in _lines("never_scrub.txt")]
+    chains, in_chains = set(), False
+    for ln in (DATA / "never_scrub.txt").read_text(encoding="utf-8").splitlines():
+        if ln.startswith("## "):
+            in_chains = ln.startswith("## chains")
+        elif in_chains and ln.strip() and not ln.startswith("#"):
+            chains.add(ln.strip().casefold())
     return Lexicon(
         first_names=frozenset(_lines("first_names.txt.gz")),
         surnames=frozenset(_lines("surnames.txt.gz")),
@@ -106,6 +114,7 @@ def _build() -> Lexicon:
         never=frozenset(x for x in never if " " not in x),
         never_phrases=tuple(sorted({x for x in never if " " in x}, key=len, reverse=True)),
         english=frozenset(_lines("english_words.txt.gz")),
+        chains=frozenset(chains),
     )
 
 

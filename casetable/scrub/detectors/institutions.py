@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casetable.scrub.context import FAMILY, TITLES
+from casetable.scrub.context import FAMILY, TITLES, words
 from casetable.scrub.doc import Doc
 from casetable.scrub.spans import Span
 
@@ -57,22 +57,70 @@ DESCRIPTOR_ENDS = (
 )
 _DESCRIPTOR_TAILS = frozenset(e[-3:] for e in DESCRIPTOR_ENDS)
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
-HEAD_RE = re.compile(
-    r"^(?:az|uz|zna|gza|vbs|gbs|gvbs|bs|ka|kta|kti|vti|gti|sti|vito|tsm|bsgo|go|wzc|pc|pz|mpi"
-    r"|bubao|bubso|dvc|ksa|kla|campus|atheneum|lyceum|college|instituut|hoeve|\w*boerderij"
-    r"|pizzeria|restaurant|brasserie|bistro|taverne|herberg|eethuis|snackbar|frituur|friterie"
-    r"|café|koffiehuis|tearoom|hotel|\w+erij|\w*garage|carrosserie|\w*bedrijf|\w*transport"
-    r"|logistiek|schoonmaak|(?:poets|schoonmaak|strijk|klus|verhuis|taxi|koerier|bewakings)dienst"
-    r"|\w*teelt|\w*bouw|\w*techniek|\w*zorg|\w*centrum|\w*atelier|\w*winkel|\w*handel"
-    r"|\w*zaak|\w*salon|\w*studio|\w*shop|kapper|kapsalon|apotheek|supermarkt|interim"
-    r"|\w*kliniek|\w*ziekenhuis|residentie|home|woonzorgcentrum|rusthuis|kinderdagverblijf"
-    r"|crèche|camping|\w*school|academie|sporthal|zwembad|firma|groep|\w*club|jeugdhuis"
-    r"|chiro|scouts|vzw)$"
+HEAD_WORDS = words(
+    """
+    az uz zna gza vbs gbs gvbs bs ka kta kti vti gti sti vito tsm bsgo go wzc pc pz mpi bubao
+    bubso dvc ksa kla campus atheneum lyceum college instituut hoeve pizzeria restaurant
+    brasserie bistro taverne herberg eethuis snackbar frituur friterie café koffiehuis tearoom
+    hotel carrosserie logistiek schoonmaak poetsdienst schoonmaakdienst strijkdienst klusdienst
+    verhuisdienst taxidienst koerierdienst bewakingsdienst kapper kapsalon apotheek supermarkt
+    interim residentie home woonzorgcentrum rusthuis kinderdagverblijf crèche camping academie
+    sporthal zwembad firma groep jeugdhuis chiro scouts vzw nachtopvang dagopvang crisisopvang
+    asielopvang
+    """
 )
+# Endings of compound heads ("Fruitteelt", "Metaalbouw", "Tuincentrum"); the bare word counts.
+HEAD_ENDS = (
+    "boerderij",
+    "garage",
+    "bedrijf",
+    "transport",
+    "teelt",
+    "bouw",
+    "techniek",
+    "zorg",
+    "centrum",
+    "atelier",
+    "winkel",
+    "handel",
+    "zaak",
+    "salon",
+    "studio",
+    "shop",
+    "kliniek",
+    "ziekenhuis",
+    "school",
+    "club",
+    "optiek",
+)
+# Endings that make a head only inside a compound: "Bakkerij", "Buurthuis", "Dakwerken".
+HEAD_COMPOUND_ENDS = ("erij", "huis", "werken", "hulp")
+_NOT_HOUSE_HEADS = ("gemeente", "stad", "raad", "gerecht")
+_HEAD_TAILS = frozenset(e[-3:] for e in HEAD_ENDS + HEAD_COMPOUND_ENDS)
+
+
+def is_head(low: str) -> bool:
+    """A word that opens a facility's or firm's name: "brasserie", "fruitteelt", "buurthuis".
+
+    Plain string tests rather than one regex of many \\w* alternatives (which backtracks over
+    every capitalised word).
+    """
+    if low in HEAD_WORDS:
+        return True
+    if low[-3:] not in _HEAD_TAILS or "-" in low or "'" in low or "’" in low:
+        return False
+    if low.endswith(HEAD_ENDS):
+        return True
+    for end in HEAD_COMPOUND_ENDS:
+        if low.endswith(end) and len(low) > len(end):
+            return end != "huis" or not low.startswith(_NOT_HOUSE_HEADS)
+    return False
+
+
 # Broad heads: a single common word after them names a kind of service, not one facility.
-BROAD_HEAD_RE = re.compile(r"^(?:\w*centrum|\w*zorg|groep|\w*winkel|\w*handel|\w*techniek)$")
+BROAD_HEAD_ENDS = ("centrum", "zorg", "groep", "winkel", "handel", "techniek")
 # Sports and other clubs: all-capital abbreviations before the club's place (KFC, ZVC, KSK).
-CLUB_RE = re.compile(r"^[KR]?[A-Z]?(?:FC|VC|SC|BC|HC|TC|AC|SK|SV|VV|KV|AA)$")
+CLUB_RE = re.compile(r"^[KR]?[A-Z]?(?:FC|VC|SC|BC|HC|TC|AC|SK|SV|VV|KV|VK|AA|LC)$")
 # Capitalised generic words before a place that leave the place alone: "Stad Gent".
 GENERIC_BEFORE_PLACE = frozenset(
     [
@@ -105,6 +153,7 @@ GENERIC_BEFORE_PLACE = frozenset(
         "oud",
         "nieuw",
         "centraal",
+        "huis",
     ]
 )
 # Endings of generic bodies and networks before a place: "Lokaal Bestuur Gent", "Netwerk Lier".
@@ -119,7 +168,6 @@ GENERIC_ENDS = (
     "project",
     "werking",
     "dienst",
-    "huis",
     "zone",
     "regio",
 )
@@ -245,7 +293,7 @@ def _name_after(doc: Doc, i: int, max_words: int = 5, after_head: bool = False) 
 
 def _opens_other_name(low: str) -> bool:
     """ "X en Kinderopvang Y": after "en" a head word or descriptor starts another name."""
-    return HEAD_RE.match(low) is not None or DESCRIPTOR_RE.search(low) is not None
+    return is_head(low) or DESCRIPTOR_RE.search(low) is not None
 
 
 def _start_of(doc: Doc, i: int) -> int:
@@ -264,7 +312,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     text = doc.text
     has_t = "'t " in text or "’t " in text
     has_sint = "sint-" in text
-    if any(c in doc.low for c in _SCHOOL_CUE_STEMS) and SCHOOL_CUE_RE.search(text):
+    if any(c in doc.low for c in _SCHOOL_CUE_STEMS):
         yield from _school_names(doc)
     if "&" in text:
         yield from _ampersand_names(doc)
@@ -295,7 +343,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                     and (
                         not t.cap
                         or "-" in t.lower
-                        or (t.sent_start and not HEAD_RE.match(t.lower))  # "Kinderopvang 't X"
+                        or (t.sent_start and not is_head(t.lower))  # "Kinderopvang 't X"
                     )
                 )
                 or gap in (": ", ":\t")  # a field label: "School: De Wegwijzer"
@@ -317,6 +365,12 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                     yield Span(t.start, toks[last].end, "INSTITUTION")
         elif not t.sent_start and gap == " " and lex.places:
             nxt = toks[i + 1]
+            if nxt.cap and nxt.lower in lex.places and nxt.lower not in lex.never:
+                start = i if t.lower in lex.chains else -1
+                if i > 0 and doc.joined(i - 1) and f"{toks[i - 1].lower} {t.lower}" in lex.chains:
+                    start = i - 1
+                if start >= 0:  # a branch of a chain: "Colruyt Lier", "Albert Heijn Mol"
+                    yield Span(toks[start].start, nxt.end, "INSTITUTION")
             if (
                 nxt.cap
                 and nxt.lower in lex.places
@@ -349,7 +403,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i)
             if last > i:
                 yield Span(t.start, toks[last].end, "INSTITUTION")
-        if (t.cap or t.upper) and HEAD_RE.match(t.lower) and gap in (" ", "! ", " '", " ’"):
+        if (t.cap or t.upper) and is_head(t.lower) and gap in (" ", "! ", " '", " ’"):
             # a generic head ("Pleegzorg West-Vlaanderen") takes no never-scrub name, and
             # with only a place after it, the place is marked alone ("Samenlevingsopbouw Gent")
             generic = t.lower in lex.never
@@ -358,7 +412,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 last = -1
             if (
                 last == i + 1
-                and BROAD_HEAD_RE.match(t.lower)
+                and t.lower.endswith(BROAD_HEAD_ENDS)
                 and lex.word_zipf(toks[last].lower) >= 3.0
                 and toks[last].lower not in lex.english
                 and toks[last].lower not in lex.places
@@ -419,12 +473,16 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
 
 
 _DIM_ARTICLES = frozenset({"de", "het", "den"})
-SCHOOL_CUE_RE = re.compile(
-    r"\b(?:juf|meester|juffrouw|kinderbegeleid\w*|begeleidster|leerkracht|directeur|directrice"
-    r"|zorgleerkracht|kleuterjuf)\b",
-    re.IGNORECASE,
+# Substrings that let _school_names look at the tokens at all (most texts have none).
+_SCHOOL_CUE_STEMS = (
+    "juf",
+    "meester",
+    "kinderbegeleid",
+    "begeleidster",
+    "leerkracht",
+    "directeur",
+    "directrice",
 )
-_SCHOOL_CUE_STEMS = ("juf", "meester", "begeleid", "leerkracht", "direct")
 _CUE_PREPS = frozenset({"van", "in", "bij", "naar", "op"})
 
 

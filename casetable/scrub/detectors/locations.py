@@ -74,14 +74,18 @@ HOUSE_NR_RE = re.compile(
     re.VERBOSE,
 )
 # A postcode before a place on the same line; not the last group of a number ("... 4192 6317").
-POSTCODE_RE = re.compile(r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?([1-9]\d{3})(?=[ \t]+[A-Z'][^\W\d_])")
+# (The look-behind for a number group comes after the digits, so it runs only on digits.)
+POSTCODE_RE = re.compile(
+    r"(?<![\w.,/-])(?:B-)?([1-9]\d{3})(?<!\d{4} \d{4})(?=[ \t]+[A-Z'][^\W\d_])"
+)
 POSTCODE_THEN_RE = re.compile(
-    r"(?<![\w.,/-])(?<!\d{4} )(?:B-)?[1-9]\d{3}([ \t]+)(?=[A-Z'][^\W\d_])"
+    r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(?<!\d{4} \d{4})([ \t]+)(?=[A-Z'][^\W\d_])"
 )
 # A four-digit number alone: a postcode only with a cue ("postcode 9040", "ze woont in 2140")
 # or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
+# Tried only where a run of four digits starts (found by DIGIT_RUN_RE, a fast scan).
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
-FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
+DIGIT_RUN_RE = re.compile(r"\d{4,}")
 CODE_CUE_RE = re.compile(
     r"(?i)(?:(?P<strong>\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?)"
     r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,3}?(?:in|naar))"
@@ -199,11 +203,12 @@ def detect_places(doc: Doc) -> Iterator[Span]:
     toks, lex, text = doc.tokens, doc.lex, doc.text
     for m in POSTCODE_RE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE")
-    lone = (
-        list(LONE_CODE_RE.finditer(text))  # the list of postcodes has gaps: 2000 Antwerpen
-        if FOUR_DIGITS_RE.search(text)
-        else []
-    )
+    # every lone four-digit number, in the list of postcodes or not (it has gaps: 2000)
+    lone = [
+        code
+        for run in DIGIT_RUN_RE.finditer(text)
+        if run.end() - run.start() == 4 and (code := LONE_CODE_RE.match(text, run.start()))
+    ]
     after_code = {m.end() for m in POSTCODE_THEN_RE.finditer(text)}
     n = len(toks)
     i = 0
