@@ -84,18 +84,38 @@ BORN_RE = re.compile(
 YEAR_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_] \()(?:19[3-9]\d|20[0-2]\d)(?=\))")
 
 
+# Every date pattern below starts at the first digit of a number (its look-behind rules out a
+# digit before it), so each is tried only where a run of digits starts: a fast scan for the
+# runs instead of a scan of the whole text per pattern.
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_AT_DIGITS = (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, YEAR_AFTER_NAME_RE)
+
+
 def detect_date(text: str) -> Iterator[Span]:
     """Day-month, full and birth dates; a month or a year alone is left for the group."""
-    for rx in (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, BIRTH_RE, YEAR_AFTER_NAME_RE):
-        for m in rx.finditer(text):
+    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    for rx in _AT_DIGITS:
+        end = -1
+        for pos in starts:
+            if pos >= end and (m := rx.match(text, pos)) is not None:
+                yield Span(m.start(), m.end(), "DATE")
+                end = m.end()
+    if "°" in text:
+        for m in BIRTH_RE.finditer(text):
             yield Span(m.start(), m.end(), "DATE")
-    for m in BORN_RE.finditer(text):
-        yield Span(m.start("date"), m.end("date"), "DATE")
-    for m in DAY_MONTH_RE.finditer(text):
-        day, month = int(m.group("d")), int(m.group("m"))
-        cue = _DATE_CUE_RE.search(text, max(0, m.start() - 20), m.start())
-        if cue or day > month or month > 10:
-            yield Span(m.start(), m.end(), "DATE")
+    if "eb" in text or "EB" in text:  # geboren, geb.
+        for m in BORN_RE.finditer(text):
+            yield Span(m.start("date"), m.end("date"), "DATE")
+    if "/" in text:
+        end = -1
+        for pos in starts:
+            if pos < end or (m := DAY_MONTH_RE.match(text, pos)) is None:
+                continue
+            end = m.end()
+            day, month = int(m.group("d")), int(m.group("m"))
+            cue = _DATE_CUE_RE.search(text, max(0, m.start() - 20), m.start())
+            if cue or day > month or month > 10:
+                yield Span(m.start(), m.end(), "DATE")
 
 
 DETECTORS = (detect_date,)

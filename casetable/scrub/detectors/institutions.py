@@ -170,6 +170,16 @@ GENERIC_ENDS = (
     "dienst",
     "zone",
     "regio",
+    "opleiding",
+    "vorming",
+    "dag",
+    "week",
+    "groep",
+    "sessie",
+    "traject",
+    "programma",
+    "campagne",
+    "actie",
 )
 # Where a 't-name or De/Het-name is a diminutive, it names a place of care: "'t Hoekske".
 DIMINUTIVE_ENDS = ("je", "jes", "ke", "kes", "ken", "ske", "skes")

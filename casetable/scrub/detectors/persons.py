@@ -160,6 +160,15 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         ):
             return CONFIRMED  # "de dochter van peeters": a family name that is no word
         if (
+            not z
+            and len(low) > 5
+            and low[-1] == "s"
+            and low[:-1] in lex.surnames
+            and not lex.word_zipf(low[:-1])
+            and doc.prev_word(i) == "de"
+        ):
+            return CONFIRMED  # "de zoon van de vermeulens": the family by its plural name
+        if (
             _is_name(doc, t)
             and _title_before(doc, i)
             and (
