@@ -85,7 +85,18 @@ POSTCODE_THEN_RE = re.compile(
 # or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
 # Tried only where a run of four digits starts (found by DIGIT_RUN_RE, a fast scan).
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
-DIGIT_RUN_RE = re.compile(r"\d{4,}")
+DIGIT_RUN_RE = re.compile(r"(?:B-)?\d{4,}")
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What rx.finditer(text) finds, for a pattern that can only start at one of `starts`."""
+    end = -1
+    for pos in starts:
+        if pos >= end and (m := rx.match(text, pos)) is not None:
+            yield m
+            end = m.end()
+
+
 CODE_CUE_RE = re.compile(
     r"(?i)(?:(?P<strong>\bpost(?:code|nummer)s?\b(?:\s(?:is|was|van|:))?)"
     r"|\b(?:woon\w*|wonen|verhuis\w*|verblijf\w*|domicilie\w*)\s(?:\w+\s){0,3}?(?:in|naar))"
@@ -201,15 +212,20 @@ def _bare_street(doc: Doc, i: int) -> bool:
 def detect_places(doc: Doc) -> Iterator[Span]:
     """Postcodes and places; a place that is also a Dutch word needs a preposition or a postcode."""
     toks, lex, text = doc.tokens, doc.lex, doc.text
-    for m in POSTCODE_RE.finditer(text):
+    # the postcode patterns can only start where a run of digits (or "B-" and digits) starts
+    runs = list(DIGIT_RUN_RE.finditer(text))
+    starts = [run.start() for run in runs]
+    for m in _matches_at(POSTCODE_RE, text, starts):
         yield Span(m.start(), m.end(), "POSTCODE")
     # every lone four-digit number, in the list of postcodes or not (it has gaps: 2000)
     lone = [
         code
-        for run in DIGIT_RUN_RE.finditer(text)
-        if run.end() - run.start() == 4 and (code := LONE_CODE_RE.match(text, run.start()))
+        for run in runs
+        if run.end() - run.start() == 4
+        and text[run.start()] != "B"
+        and (code := LONE_CODE_RE.match(text, run.start()))
     ]
-    after_code = {m.end() for m in POSTCODE_THEN_RE.finditer(text)}
+    after_code = {m.end() for m in _matches_at(POSTCODE_THEN_RE, text, starts)}
     n = len(toks)
     i = 0
     last_place_end = -1
