@@ -525,15 +525,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"-- {scenario} / {mode}", flush=True)
             pair = {}
             for kind in ("reference", "app"):
-                rows = run_scenario(kind, mode, scenario, args)
+                try:
+                    rows = run_scenario(kind, mode, scenario, args)
+                except RuntimeError as err:  # report it and go on with the next pair
+                    print(f"  {kind} {mode} {scenario} FAILED: {err}", flush=True)
+                    pair = {}
+                    break
                 pair[kind] = sweep_summary(rows) if scenario == "sweep" else rows[0]
                 if scenario == "sweep":
                     pair[kind]["levels"] = [
                         {k: r[k] for k in ("target_posts_per_s", "p99_ms", "lost")} for r in rows
                     ]
-            print_pair(scenario, mode, pair["app"], pair["reference"])
-            results.append({"scenario": scenario, "mode": mode, **pair})
-    if args.json_path:
+            if len(pair) == 2:
+                print_pair(scenario, mode, pair["app"], pair["reference"])
+                results.append({"scenario": scenario, "mode": mode, **pair})
+    if args.json_path and results:
         keys = ("p50_ms", "p95_ms", "p99_ms", "max_ms", "deliveries_per_s", "lost",
                 "duplicates", "server_rss_mb", "server_cpu_pct", "client_cpu_pct", "posts_per_s",
                 "server_cpu_wait_pct")

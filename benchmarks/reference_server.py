@@ -127,7 +127,8 @@ def main() -> None:
         import eventlet.wsgi
 
         # socket.socket is eventlet's green socket here (monkey-patched above).
-        eventlet.wsgi.server(listener, app, log_output=False)
+        # max_size: eventlet's default of 1,024 simultaneous requests caps open websockets.
+        eventlet.wsgi.server(listener, app, log_output=False, max_size=10000)
     elif MODE == "gevent":
         from gevent import pywsgi
 

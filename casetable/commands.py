@@ -127,9 +127,14 @@ def serve(app: Flask) -> None:
     if message:
         click.echo(message)
     click.echo(f"  casetable draait op http://{host}:{port}  (Ctrl+C om te stoppen)\n")
-    extra = {}
+    extra: dict[str, object] = {}
     if socketio.server.eio.async_mode == "threading":
         extra["request_handler"] = _nodelay_handler()  # wsgi.py does it for eventlet/gevent
+    elif socketio.server.eio.async_mode == "eventlet":
+        # eventlet's WSGI server runs at most 1,024 requests at once by default, and every
+        # open websocket is one: a worker would stop accepting at 1,024 screens (load test:
+        # 200 tables x 13 screens).
+        extra["max_size"] = int(os.environ.get("CASETABLE_MAX_CONNECTIONS", "10000"))
     socketio.run(
         app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False, **extra
     )
