@@ -326,6 +326,8 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
         yield from _school_names(doc)
     if "&" in text:
         yield from _ampersand_names(doc)
+    if " bij " in text or " voor " in text:
+        yield from _employer_names(doc)
     lex = doc.lex
     for i, t in enumerate(toks):
         if not (t.cap or t.upper) and not (
@@ -629,3 +631,62 @@ def _ampersand_names(doc: Doc) -> Iterator[Span]:
         ):
             start -= 1
         yield Span(toks[start].start, toks[_caps_after(doc, i + 1)].end, "INSTITUTION")
+
+
+# Words before "bij"/"voor" that make the capitalised name after it an employer.
+WORK_CUES = words(
+    """
+    werkt werkte werken werkten gewerkt job stage stageplaats solliciteerde solliciteert
+    poetst kuist tewerkgesteld werkzaam aangenomen ontslagen interim contract
+    """
+)
+# English business words that end a firm's name: "Van Moer Logistics", "Volvo Cars".
+TAIL_HEADS = words(
+    """
+    logistics services service group solutions trading construct construction cleaning
+    company consulting motors cars fashion food foods shop store center centre bakery
+    """
+)
+
+
+def _employer_names(doc: Doc) -> Iterator[Span]:
+    """ "werkt bij Krokant", "bij Fietsen Janssens", "bij Van Moer Logistics": an employer."""
+    toks, lex = doc.tokens, doc.lex
+    n = len(toks)
+    for i in range(n - 1):
+        t = toks[i]
+        if t.lower not in ("bij", "voor") or t.cap or not doc.joined(i):
+            continue
+        j = i + 1
+        first = toks[j]
+        if not (first.cap or first.upper) or first.lower in TITLES or first.lower in FAMILY:
+            continue
+        last = _caps_after(doc, j - 1) if first.lower not in PARTICLE_CAPS else j
+        if first.lower in PARTICLE_CAPS:  # "Van Moer Logistics"
+            last = _caps_after(doc, j)
+        if last < j:
+            continue
+        words_ = toks[j : last + 1]
+        if any(x.lower in lex.never for x in words_) or all(x.lower in lex.places for x in words_):
+            continue  # "bij Colruyt", "bij Kind en Gezin", "bij Gent"
+        cue = False
+        for k in range(i - 1, max(-1, i - 13), -1):  # a work verb earlier in the sentence
+            if toks[k].lower in WORK_CUES:
+                cue = True
+                break
+            if toks[k].sent_start:
+                break
+        tail = toks[last].lower in TAIL_HEADS and last > j
+        trade = (
+            last > j
+            and lex.word_zipf(first.lower)
+            and first.lower not in lex.first_names
+            and first.lower not in lex.surnames
+            and first.lower not in lex.places
+            and (toks[j + 1].lower in lex.surnames or not lex.word_zipf(toks[j + 1].lower))
+        )  # "Fietsen Janssens", "Meubelen Dewitte": a trade and a family name
+        if cue or tail or trade:
+            yield Span(first.start, toks[last].end, "INSTITUTION")
+
+
+PARTICLE_CAPS = frozenset({"van", "de", "den", "vande", "vanden", "vander", "ter", "ten"})
