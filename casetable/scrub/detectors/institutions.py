@@ -669,6 +669,8 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
         words_ = toks[j : last + 1]
         if any(x.lower in lex.never for x in words_) or all(x.lower in lex.places for x in words_):
             continue  # "bij Colruyt", "bij Kind en Gezin", "bij Gent"
+        if last == j and (first.lower in lex.first_names or first.lower in lex.surnames):
+            continue  # "werkt bij Sofie": a person (persons.py numbers her)
         cue = False
         for k in range(i - 1, max(-1, i - 13), -1):  # a work verb earlier in the sentence
             if toks[k].lower in WORK_CUES:
