@@ -66,7 +66,7 @@ HEAD_WORDS = words(
     verhuisdienst taxidienst koerierdienst bewakingsdienst kapper kapsalon apotheek supermarkt
     interim residentie home woonzorgcentrum rusthuis kinderdagverblijf crèche camping academie
     sporthal zwembad firma groep jeugdhuis chiro scouts vzw nachtopvang dagopvang crisisopvang
-    asielopvang
+    asielopvang cvo cbe ldc syntra kdv traiteur slager beenhouwer
     """
 )
 # Endings of compound heads ("Fruitteelt", "Metaalbouw", "Tuincentrum"); the bare word counts.
@@ -326,7 +326,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
         yield from _school_names(doc)
     if "&" in text:
         yield from _ampersand_names(doc)
-    if " bij " in text or " voor " in text:
+    if " bij " in text or " voor " in text or " van " in text or " naar " in text:
         yield from _employer_names(doc)
     lex = doc.lex
     for i, t in enumerate(toks):
@@ -655,7 +655,7 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
     n = len(toks)
     for i in range(n - 1):
         t = toks[i]
-        if t.lower not in ("bij", "voor") or t.cap or not doc.joined(i):
+        if t.lower not in _EMPLOYER_PREPS or t.cap or not doc.joined(i):
             continue
         j = i + 1
         first = toks[j]
@@ -672,7 +672,9 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
         if last == j and (first.lower in lex.first_names or first.lower in lex.surnames):
             continue  # "werkt bij Sofie": a person (persons.py numbers her)
         cue = False
-        for k in range(i - 1, max(-1, i - 13), -1):  # a work verb earlier in the sentence
+        # "werkt ... bij X": a work verb earlier in the sentence (not for "van"/"naar")
+        back = range(i - 1, max(-1, i - 13), -1) if t.lower in ("bij", "voor") else ()
+        for k in back:
             if toks[k].lower in WORK_CUES:
                 cue = True
                 break
@@ -691,4 +693,5 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
             yield Span(first.start, toks[last].end, "INSTITUTION")
 
 
+_EMPLOYER_PREPS = frozenset({"bij", "voor", "van", "naar"})
 PARTICLE_CAPS = frozenset({"van", "de", "den", "vande", "vanden", "vander", "ter", "ten"})
