@@ -580,7 +580,9 @@ def _lower_word_name(doc: Doc, j: int, max_zipf: float) -> Span | None:
         or w.lower.endswith(SCHOOL_PARTS)
     ):
         return None
-    return Span(w.start, w.end, "INSTITUTION")  # "van het [klimrek]": the article stays
+    # the article goes with the name, as with capitals ("'t Kriebelnestje"): a name with its
+    # article left behind would leak when the article is counted as part of the name
+    return Span(_start_of(doc, j), w.end, "INSTITUTION")
 
 
 def _lower_name(doc: Doc, j: int) -> Span | None:
@@ -598,11 +600,18 @@ def _school_names(doc: Doc) -> Iterator[Span]:
     """ "juf els van het klimrek": a teacher's school, named lowercase in chat."""
     toks = doc.tokens
     n = len(toks)
-    cue = -100
+    cues = [i for i, t in enumerate(toks) if t.lower in SCHOOL_CUES]
+    if not cues:
+        return
     for i, t in enumerate(toks):
-        if t.lower in SCHOOL_CUES:
-            cue = i
-        elif t.lower in _CUE_PREPS and i - cue <= 4 and i + 2 < n and doc.joined(i):
+        # a teacher named up to 4 words before ("juf els van het klimrek") or 8 after
+        # ("die van de kribbe? ze zit daar bij juf sarah")
+        if (
+            t.lower in _CUE_PREPS
+            and i + 2 < n
+            and doc.joined(i)
+            and any(i - 4 <= c < i or i < c <= i + 8 for c in cues)
+        ):
             # "van de regenboog" is whose teacher; "in de zetel" is only where
             span = _lower_word_name(doc, i + 1, 4.5 if t.lower == "van" else 3.0)
             if span is not None:
