@@ -576,6 +576,8 @@ def _lower_word_name(doc: Doc, j: int, max_zipf: float) -> Span | None:
         or w.upper
         or len(w.lower) < 3
         or w.lower in lex.never
+        or w.lower in TITLES  # "van de juf", "van de directeur"
+        or w.lower in SCHOOL_CUES
         or lex.word_zipf(w.lower) >= max_zipf
         or w.lower.endswith(SCHOOL_PARTS)
     ):

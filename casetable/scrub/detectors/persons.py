@@ -83,6 +83,16 @@ NAMING_VERBS = words("heet heten genaamd noemt noemen")
 NICKNAME_CUE_RE = re.compile(r"(?i)\b(?:bijnaam|roepnaam|alias|genoemd|genaamd|noem\w*)\b")
 NICKNAME_CUES = ("bijnaam", "roepnaam", "alias", "genoemd", "genaamd", "noem")
 QUOTED_RE = re.compile(r"""(?<![\w'’])['‘"“]([^'’"”\n]{1,25}?)['’"”](?!\w)""")
+# Verbs that follow a subject: after a first name at the start of a sentence it is the subject.
+FINITE_VERBS = words(
+    """
+    is was heeft had zegt zei belde woont woonde werkt werkte gaat ging komt kwam wil wilde
+    kan kon moet moest vertelde vroeg vindt vond krijgt kreeg zit zat blijft bleef spreekt sprak
+    slaapt sliep speelt speelde loopt liep doet deed weet wist mag zal zou wordt werd staat stond
+    heeft zoekt zocht betaalt betaalde verdient verdiende leeft leefde lijdt kampt
+    """
+)
+SEASONS = frozenset({"lente", "zomer", "herfst", "winter"})
 COMMON = 4.0  # Zipf at and above which a capitalised name word is read as a word first
 SURNAME_COMMON = 4.5  # after a first name, a capitalised word up to this Zipf is a surname
 
@@ -265,7 +275,15 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     ):
         return True
     if t.sent_start:
-        return False
+        # "Kim zegt dat ...", "Jan woont in Gent": a first name that is also a word, then a verb
+        return (
+            i + 1 < len(toks)
+            and doc.joined(i)
+            and toks[i + 1].lower in FINITE_VERBS
+            and t.lower in doc.lex.first_names
+            and (z < 4.6 or t.lower in FREQUENT_NAMES)
+            and t.lower not in SEASONS
+        )
     if i >= 1 and state[i - 1] == CONFIRMED and doc.gap(i - 1) in (", ", " "):
         return True
     if i >= 2 and state[i - 2] == CONFIRMED and toks[i - 1].lower in ("en", "of"):
