@@ -125,7 +125,8 @@ NEAR_WORDS = frozenset(
 GLUE = frozenset(
     {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij"}
 )
-LOWER_PLACE_PREPS = frozenset({"in", "uit", "naar"})  # not "te": "te voeren" is a verb
+# not "te": "te voeren" is a verb
+LOWER_PLACE_PREPS = words("in uit naar tussen richting rond nabij vanuit")
 PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
 
 
@@ -292,8 +293,12 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     if not z:
         return t.cap or len(low) >= 4
     if not t.cap:
-        # a bare noun right after "in"/"naar" is rare in Dutch: "in gent", "naar boom"
-        return z < 5.0 and prev in LOWER_PLACE_PREPS
+        # a bare noun right after "in"/"naar" is rare in Dutch: "in gent", "naar boom";
+        # "tussen mol en geel": the second one beside the first
+        return z < 5.0 and (
+            prev in LOWER_PLACE_PREPS
+            or (last_place_end >= 0 and doc.text[last_place_end : t.start] in (" en ", " of "))
+        )
     linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS
     if linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS)):
         return True
