@@ -134,7 +134,7 @@ def _honorific_before(doc: Doc, i: int) -> bool:
     return j < i and doc.prev_word(j) in HONORIFICS
 
 
-def toks_cap_particle(doc: Doc, j: int) -> bool:
+def _cap_particle(doc: Doc, j: int) -> bool:
     """Token j is a capitalised surname particle right before the next word ("Van", "De")."""
     t = doc.tokens[j]
     return t.cap and t.lower in PARTICLES and doc.joined(j)
@@ -217,7 +217,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     if low in lex.places:
         if _title_before(doc, i):
             return CONFIRMED
-        if name and i > 0 and toks_cap_particle(doc, i - 1) and not doc.tokens[i - 1].sent_start:
+        if name and i > 0 and _cap_particle(doc, i - 1) and not doc.tokens[i - 1].sent_start:
             return CONFIRMED  # "Optiek Van Damme", "bij De Haan": a family name, not the town
         return CANDIDATE if name else NONE
     if name and not z:
