@@ -211,6 +211,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return NONE
     if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
         return NONE  # a compound such as CLB-collega or Instagram-account, not a double name
+    if "-" in low and (head := t.text.split("-", 1)[0]).isupper() and head.lower() in lex.never:
+        return NONE  # "OCMW-Raad", "CAW-Team": a service's body, not a person
     name = _is_name(doc, t)
     if t.upper:
         return CONFIRMED if name and _title_before(doc, i) else NONE
