@@ -1,4 +1,4 @@
-"""Entry point: `python wsgi.py` (make run) or `gunicorn -k eventlet -w 1 wsgi:app`.
+"""Entry point: `python wsgi.py` (make run; eventlet) or `gunicorn -k gevent -w 1 wsgi:app`.
 
 This is the only place that knows about eventlet or gevent: the rest of the app runs unchanged
 in threading mode (tests) too.
