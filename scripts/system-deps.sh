@@ -7,6 +7,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)  # PDF exports: é, ë, ı, ş
 if ((${#need[@]})); then
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
     echo "system-deps: missing ${need[*]} and cannot install them (not root, no sudo)" >&2
