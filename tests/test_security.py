@@ -237,17 +237,18 @@ def test_security_headers_and_cookies(app, world):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-@pytest.fixture
-def csrf_app(app_config, tmp_path, monkeypatch):
+def app_with(app_config, tmp_path, monkeypatch, name, **overrides):
+    """A second app next to the default one, with its own instance and database."""
     from casetable import create_app
 
-    monkeypatch.setenv("CASETABLE_INSTANCE_PATH", str(tmp_path / "csrf"))
-    config = dict(
-        app_config,
-        WTF_CSRF_ENABLED=True,
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'csrf.db'}",
-    )
-    return create_app(config)
+    monkeypatch.setenv("CASETABLE_INSTANCE_PATH", str(tmp_path / name))
+    database = f"sqlite:///{tmp_path / (name + '.db')}"
+    return create_app(dict(app_config, SQLALCHEMY_DATABASE_URI=database, **overrides))
+
+
+@pytest.fixture
+def csrf_app(app_config, tmp_path, monkeypatch):
+    return app_with(app_config, tmp_path, monkeypatch, "csrf", WTF_CSRF_ENABLED=True)
 
 
 def test_csrf_required_on_every_form(csrf_app):
@@ -265,18 +266,13 @@ def test_csrf_required_on_every_form(csrf_app):
 
 @pytest.fixture
 def limited_app(app_config, tmp_path, monkeypatch):
-    from casetable import create_app
-
-    monkeypatch.setenv("CASETABLE_INSTANCE_PATH", str(tmp_path / "rl"))
-    config = dict(
-        app_config,
+    application = app_with(
+        app_config, tmp_path, monkeypatch, "rl",
         RATELIMIT_ENABLED=True,
         RATELIMIT_LOGIN="3 per minute",
         RATELIMIT_JOIN="4 per minute",
         RATELIMIT_JOIN_PER_TABLE="100 per minute",
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'rl.db'}",
     )
-    application = create_app(config)
     with application.app_context():
         yield application
 
