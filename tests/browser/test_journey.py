@@ -84,8 +84,12 @@ def test_table_runs_live_across_four_browsers(new_context) -> None:
     post(ocmw, "Eén vaste contactpersoon die mama meeneemt naar het OCMW.", kind="advies")
     for page in everyone:
         expect(page.locator("#stream .kind-advies .item")).to_have_count(1, timeout=LIVE)
-    caw.locator("#stream .kind-advies button.vote").click()
-    clb.locator("#stream .kind-advies button.vote").click()
+    for voter in (caw, clb):
+        vote = voter.locator("#stream .kind-advies button.vote")
+        vote.click()
+        # The voter's own button turns pressed when the server has counted the vote; from then
+        # on every screen must show the new count within LIVE.
+        expect(vote).to_have_attribute("aria-pressed", "true")
     for page in [console, caw, clb, ocmw]:
         expect(page.locator("#stream .kind-advies .vote-count")).to_have_text(
             "2 stemmen", timeout=LIVE
