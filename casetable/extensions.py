@@ -17,7 +17,10 @@ class Base(DeclarativeBase):
     """Declarative base for all models."""
 
 
-db = SQLAlchemy(model_class=Base)
+# Objects keep their loaded values after a commit. Each request and each Socket.IO event gets its
+# own session, so nothing lives long enough to go stale, and the live hot path no longer reloads
+# every committed row with a SELECT before it can broadcast it (benchmarks/post_path.py).
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 socketio = SocketIO()
 login_manager = LoginManager()

@@ -16,16 +16,16 @@ from typing import Any
 from flask import request, session
 from flask_login import current_user
 from flask_socketio import emit, join_room
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import lazyload
+from sqlalchemy import and_, inspect, select
+from sqlalchemy.orm import defer, lazyload
 
 from casetable.extensions import db, socketio
-from casetable.models import CaseTable, Contribution
+from casetable.models import CaseTable, Contribution, Participant
 from casetable.services import contributions as contribution_service
 from casetable.services import notes as note_service
 from casetable.services import tables as table_service
 from casetable.services.errors import DomainError
-from casetable.services.participants import participant_by_token, remove_participant
+from casetable.services.participants import remove_participant, token_digest
 from casetable.services.scrubbing import scrub_text
 from casetable.services.state import presence_list, table_state
 from casetable.services.viewer import Viewer
@@ -51,13 +51,6 @@ def staff_room(public_id: str) -> str:
 def _lang() -> str:
     lang = session.get("lang")
     return lang if lang in ("nl", "en") else "nl"
-
-
-def current_viewer(table: CaseTable) -> Viewer:
-    """Resolve the sender from the Flask session: a logged-in user and/or a seat at the table."""
-    user = current_user._get_current_object() if current_user.is_authenticated else None
-    token = (session.get("seats") or {}).get(table.public_id)
-    return Viewer(user=user, participant=participant_by_token(table, token))
 
 
 @socketio.on("connect")
@@ -90,8 +83,7 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
             try:
                 if not isinstance(payload, dict):
                     raise DomainError("invalid")
-                table = _event_table(payload.get("table"))
-                viewer = current_viewer(table)
+                table, viewer = _event_table_and_viewer(payload.get("table"))
                 if not viewer.in_room(table) or (manager and not viewer.manages(table)):
                     raise DomainError("forbidden")
                 if joined and _joined.get(request.sid, ("",))[0] != table.public_id:
@@ -113,20 +105,43 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
     return register
 
 
-def _event_table(public_id: object) -> CaseTable:
-    """The table an event names, like table_by_public_id but without eager-loading its network
-    and facilitator (and the facilitator's networks): no event needs them. Load test
-    (benchmarks/load.py, py-spy): those joins and the extra SELECT were ~15% of a post's CPU."""
+def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
+    """The table an event names and who sends it, in one SELECT.
+
+    Like table_by_public_id + current_viewer, but the sender's seat comes along in the same
+    query, and the table's network, facilitator, vignette, question and frozen summary are not
+    loaded (no contribution needs them; the state loads them when it does). Load test
+    (benchmarks/load.py, post_path.py): those joins, the separate seat lookup and parsing the
+    vignette's placeholders were a quarter of a post's CPU.
+    """
     if not isinstance(public_id, str) or not public_id.isalnum() or len(public_id) > 32:
         raise DomainError("not_found")
-    table = db.session.scalar(
-        select(CaseTable)
-        .options(lazyload(CaseTable.network), lazyload(CaseTable.facilitator))
-        .where(CaseTable.public_id == public_id)
+    token = (session.get("seats") or {}).get(public_id)
+    query = select(CaseTable).options(
+        lazyload(CaseTable.network),
+        lazyload(CaseTable.facilitator),
+        defer(CaseTable.vignette),
+        defer(CaseTable.question),
+        defer(CaseTable.summary_json),
     )
+    participant = None
+    if isinstance(token, str) and token:
+        query = query.add_columns(Participant).outerjoin(
+            Participant,
+            and_(
+                Participant.table_id == CaseTable.id, Participant.token_hash == token_digest(token)
+            ),
+        )
+        row = db.session.execute(query.where(CaseTable.public_id == public_id)).first()
+        table, participant = row if row is not None else (None, None)
+        if participant is not None and participant.removed:
+            participant = None
+    else:
+        table = db.session.scalar(query.where(CaseTable.public_id == public_id))
     if table is None:
         raise DomainError("not_found")
-    return table
+    user = current_user._get_current_object() if current_user.is_authenticated else None
+    return table, Viewer(user=user, participant=participant)
 
 
 def _contribution_out(

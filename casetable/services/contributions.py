@@ -72,9 +72,26 @@ def add_contribution(
     """
     if not isinstance(client_id, str) or not CLIENT_ID.match(client_id):
         raise DomainError("invalid")
-    existing = _by_client_id(table, client_id)
-    if existing is not None:
+    try:
+        contribution = _new_contribution(table, viewer, client_id, kind, text, referral)
+        db.session.add(contribution)
+        db.session.commit()
+    except (DomainError, IntegrityError):
+        # A resend of a stored contribution (its ack was lost) must get that contribution back,
+        # also when the phase has moved on since; the unique (table, client id) constraint
+        # catches a resend that raced in from a second connection. Looked up only here, so a
+        # fresh post costs no extra query.
+        db.session.rollback()
+        existing = _by_client_id(table, client_id)
+        if existing is None:
+            raise
         return existing, False
+    return contribution, True
+
+
+def _new_contribution(
+    table: CaseTable, viewer: Viewer, client_id: str, kind: object, text: object, referral: object
+) -> Contribution:
     _check_may_post(table, viewer, kind)
     if viewer.participant is not None:
         limit, seconds = current_app.config["CONTRIBUTION_RATE"]
@@ -88,7 +105,7 @@ def add_contribution(
     label = None
     if table.attribution == Attribution.ALIAS:
         label = viewer.participant.alias if viewer.participant else "Gespreksleider"
-    contribution = Contribution(
+    return Contribution(
         table_id=table.id,
         client_id=client_id,
         phase_index=table.phase_index,
@@ -100,16 +117,6 @@ def add_contribution(
         revealed=not silent,
         seq=None if silent else _take_seq(table),
     )
-    db.session.add(contribution)
-    try:
-        db.session.commit()
-    except IntegrityError:  # the same client id raced in from a second connection
-        db.session.rollback()
-        again = _by_client_id(table, client_id)
-        if again is None:
-            raise
-        return again, False
-    return contribution, True
 
 
 def _by_client_id(table: CaseTable, client_id: str) -> Contribution | None:

@@ -10,11 +10,15 @@ import hashlib
 import hmac
 import os
 import re
+import threading
+import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
 
 from casetable.extensions import db
 from casetable.models import CaseTable, Pseudonym
@@ -79,43 +83,147 @@ def pseudonymizer_for(table: CaseTable | None) -> Pseudonymizer:
         return Pseudonymizer(os.urandom(32), MemoryPseudonymStore())
     secret = str(current_app.config["SECRET_KEY"]).encode()
     key = hmac.new(secret, b"pseudonyms:" + table.pseudonym_salt, hashlib.sha256).digest()
-    return Pseudonymizer(key, DbPseudonymStore(table.id))
+    return Pseudonymizer(key, DbPseudonymStore(table))
+
+
+class _Known:
+    """This process's copy of one table's digest -> number map, complete up to `version`.
+
+    Every new binding goes through `assign`, which raises the table's `next_person` in the same
+    transaction, so a map loaded when `next_person` was V holds every binding below V. A copy
+    whose version equals the `next_person` of the table row this event loaded answers both "known"
+    and "not known" without a query; otherwise it is reloaded. Only keyed hashes are kept, as in
+    the database, and only for tables whose salt still exists.
+    """
+
+    __slots__ = ("numbers", "used", "version")
+
+    def __init__(self, version: int, numbers: dict[str, int]) -> None:
+        self.version = version
+        self.numbers = numbers
+        self.used = time.monotonic()
+
+
+_KNOWN: OrderedDict[tuple[int, bytes], _Known] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+_KNOWN_MAX_TABLES = 2000
+_KNOWN_IDLE_SECONDS = 3 * 3600  # a table quiet this long is dropped from memory
+_PENDING = "casetable.pseudonyms.pending"  # Session.info key: bindings not yet committed
+
+
+def _known(key: tuple[int, bytes]) -> _Known | None:
+    with _KNOWN_LOCK:
+        entry = _KNOWN.get(key)
+        if entry is not None:
+            entry.used = time.monotonic()
+            _KNOWN.move_to_end(key)
+        return entry
+
+
+def _remember(key: tuple[int, bytes], entry: _Known) -> None:
+    with _KNOWN_LOCK:
+        _KNOWN[key] = entry
+        _KNOWN.move_to_end(key)
+        cutoff = time.monotonic() - _KNOWN_IDLE_SECONDS
+        while _KNOWN and (
+            len(_KNOWN) > _KNOWN_MAX_TABLES or next(iter(_KNOWN.values())).used < cutoff
+        ):
+            _KNOWN.popitem(last=False)
+
+
+def forget_known(table_id: int) -> None:
+    """Drop this process's copy of a table's map (the table closed or was purged)."""
+    with _KNOWN_LOCK:
+        for key in [k for k in _KNOWN if k[0] == table_id]:
+            del _KNOWN[key]
+
+
+@event.listens_for(Session, "after_commit")
+def _publish_pending(session: Session) -> None:
+    """Bindings become part of the process copy only once they are committed."""
+    pending: dict[tuple[int, bytes], dict[str, int]] = session.info.pop(_PENDING, {})
+    for key, bound in pending.items():
+        entry = _known(key)
+        if entry is None:
+            continue
+        entry.numbers.update(bound)
+        for number in sorted(set(bound.values())):
+            if number == entry.version:  # contiguous: the copy is still complete
+                entry.version += 1
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 class DbPseudonymStore:
-    """Pseudonym numbers per table in the database, shared by every worker of a deployment."""
+    """Pseudonym numbers per table in the database, shared by every worker of a deployment.
 
-    def __init__(self, table_id: int) -> None:
-        self.table_id = table_id
+    Lookups are answered from the process copy (_Known) when it is current: a contribution
+    checks several candidate names, and a query per candidate was a large part of a post's cost
+    (benchmarks/post_path.py).
+    """
+
+    def __init__(self, table: CaseTable) -> None:
+        assert table.pseudonym_salt is not None
+        self.table_id = table.id
+        self.key = (table.id, bytes(table.pseudonym_salt))
+        self.version = table.next_person
+
+    def _pending(self) -> dict[str, int]:
+        return db.session.info.setdefault(_PENDING, {}).setdefault(self.key, {})
+
+    def _current(self) -> _Known:
+        entry = _known(self.key)
+        if entry is None or entry.version != self.version:
+            rows = db.session.execute(
+                select(Pseudonym.digest, Pseudonym.number).where(
+                    Pseudonym.table_id == self.table_id
+                )
+            ).all()
+            committed = {d: n for d, n in rows if d not in self._pending()}
+            entry = _Known(self.version, committed)
+            _remember(self.key, entry)
+        return entry
 
     def number_for(self, digest: str) -> int | None:
-        return db.session.scalar(
-            select(Pseudonym.number).where(
-                Pseudonym.table_id == self.table_id, Pseudonym.digest == digest
-            )
-        )
+        own = self._pending().get(digest)
+        return own if own is not None else self._current().numbers.get(digest)
 
     def peek_next(self) -> int:
         """The number the next new person would get (for previews, which assign nothing)."""
-        return int(
-            db.session.scalar(select(CaseTable.next_person).where(CaseTable.id == self.table_id))
-            or 1
-        )
+        return self.version + len(set(self._pending().values()))
 
     def assign(self, digests: Sequence[str]) -> int:
         # An atomic increment on the table row: two workers never hand out the same number.
         number = (
             db.session.execute(
-                update(CaseTable)
-                .where(CaseTable.id == self.table_id)
-                .values(next_person=CaseTable.next_person + 1)
-                .returning(CaseTable.next_person)
+                update(CaseTable.__table__)
+                .where(CaseTable.__table__.c.id == self.table_id)
+                .values(next_person=CaseTable.__table__.c.next_person + 1)
+                .returning(CaseTable.__table__.c.next_person)
             ).scalar_one()
             - 1
         )
-        for digest in dict.fromkeys(digests):
-            if self.number_for(digest) is None:
-                db.session.add(Pseudonym(table_id=self.table_id, digest=digest, number=number))
+        fresh = list(dict.fromkeys(digests))
+        if number != self.peek_next():
+            # Another worker bound someone since this event loaded the table: one of these
+            # digests may be bound now. Bind the rest to that number (this one stays unused).
+            bound = dict(
+                db.session.execute(
+                    select(Pseudonym.digest, Pseudonym.number).where(
+                        Pseudonym.table_id == self.table_id, Pseudonym.digest.in_(fresh)
+                    )
+                ).all()
+            )
+            if bound:
+                number = next(iter(bound.values()))
+                fresh = [d for d in fresh if d not in bound]
+        pending = self._pending()
+        for digest in fresh:
+            db.session.add(Pseudonym(table_id=self.table_id, digest=digest, number=number))
+            pending[digest] = number
         db.session.flush()
         return number
 
@@ -127,4 +235,5 @@ def destroy_pseudonyms(table: CaseTable) -> int:
     )
     db.session.query(Pseudonym).filter(Pseudonym.table_id == table.id).delete()
     table.pseudonym_salt = None
+    forget_known(table.id)
     return int(count or 0)

@@ -77,8 +77,17 @@ class Screen:
 def test_post_through_a_reaches_b_with_gapless_seq(two_workers) -> None:
     a, b = two_workers
     a.cli("create-network", "--name", "Schaal", "--province", "Limburg")
-    a.cli("create-user", "--email", "gl@schaal.example", "--role", "facilitator",
-          "--network", "Schaal", "--password", PASSWORD)
+    a.cli(
+        "create-user",
+        "--email",
+        "gl@schaal.example",
+        "--role",
+        "facilitator",
+        "--network",
+        "Schaal",
+        "--password",
+        PASSWORD,
+    )
     staff = staff_session(a, "gl@schaal.example", PASSWORD)
     public_id = create_open_table(a, staff, "Schaaltafel")
     code = join_code(a, staff, public_id)
@@ -97,11 +106,18 @@ def test_post_through_a_reaches_b_with_gapless_seq(two_workers) -> None:
             for i in range(POSTS_EACH):  # bounded
                 client_id = f"{key}-{secrets.token_hex(6)}"
                 ids[key].append(client_id)
-                acks.append(screen.call("contribute", client_id=client_id, kind="vraag",
-                                        text=f"Vraag {i} van {key}: is er een leefloon?"))
+                acks.append(
+                    screen.call(
+                        "contribute",
+                        client_id=client_id,
+                        kind="vraag",
+                        text=f"Vraag {i} van {key}: is er een leefloon?",
+                    )
+                )
 
-        writers = [threading.Thread(target=post, args=(s, k)) for s, k in ((on_a, "a"),
-                                                                            (on_b, "b"))]
+        writers = [
+            threading.Thread(target=post, args=(s, k)) for s, k in ((on_a, "a"), (on_b, "b"))
+        ]
         for w in writers:
             w.start()
         for w in writers:
@@ -121,4 +137,81 @@ def test_post_through_a_reaches_b_with_gapless_seq(two_workers) -> None:
             assert screen.seen == by_ack
     finally:
         for screen in screens:
+            screen.sio.disconnect()
+
+
+NAMES = (
+    "Sandra Vanhoutte",
+    "Dirk Verstraete",
+    "Fatima El Amrani",
+    "Kevin Peeters",
+    "Olena Kovalenko",
+    "Murat Yilmaz",
+    "Greet Van den Broeck",
+    "Jonas Dhondt",
+)
+
+
+def test_pseudonyms_agree_across_workers(two_workers) -> None:
+    """The same person is the same [persoon N] whichever worker scrubs the text, also when both
+    workers meet new names at the same moment (each worker keeps a copy of the map)."""
+    a, b = two_workers
+    a.cli("create-network", "--name", "Pseudo", "--province", "Antwerpen")
+    a.cli(
+        "create-user",
+        "--email",
+        "gl@pseudo.example",
+        "--role",
+        "facilitator",
+        "--network",
+        "Pseudo",
+        "--password",
+        PASSWORD,
+    )
+    staff = staff_session(a, "gl@pseudo.example", PASSWORD)
+    public_id = create_open_table(a, staff, "Pseudotafel")
+    code = join_code(a, staff, public_id)
+    console = Screen(a, cookie_header(staff), public_id)
+    on_a = Screen(a, cookie_header(participant_session(a, code, "caw")), public_id)
+    on_b = Screen(b, cookie_header(participant_session(b, code, "clb")), public_id)
+    try:
+        assert console.call("phase", action="goto", value=2)["ok"]
+        numbers: dict[str, set[str]] = {name: set() for name in NAMES}
+        lock = threading.Lock()
+        start = threading.Barrier(2)
+
+        def post(screen: Screen, names: tuple[str, ...], together: bool = True) -> None:
+            if together:
+                start.wait(10)
+            for name in names:
+                ack = screen.call(
+                    "contribute",
+                    client_id=secrets.token_hex(8),
+                    kind="vraag",
+                    text=f"Heeft mevrouw {name} al een afspraak gehad?",
+                )
+                assert ack["ok"], ack
+                found = [
+                    w for w in ack["contribution"]["text"].split("[") if w.startswith("persoon ")
+                ]
+                with lock:
+                    numbers[name].update(f.split("]")[0] for f in found)
+
+        # Both workers meet every name, in opposite orders, at the same time.
+        writers = [
+            threading.Thread(target=post, args=(on_a, NAMES)),
+            threading.Thread(target=post, args=(on_b, NAMES[::-1])),
+        ]
+        for w in writers:
+            w.start()
+        for w in writers:
+            w.join(60)
+        # And again later, each worker meeting names the other one bound.
+        post(on_a, NAMES[::-1], together=False)
+        post(on_b, NAMES, together=False)
+        assert all(len(found) == 1 for found in numbers.values()), numbers
+        assigned = [next(iter(found)) for found in numbers.values()]
+        assert len(set(assigned)) == len(NAMES), numbers  # different people, different numbers
+    finally:
+        for screen in (console, on_a, on_b):
             screen.sio.disconnect()
