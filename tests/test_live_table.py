@@ -105,6 +105,21 @@ def test_replayed_client_id_is_stored_once(app, create_table, seat):
     assert db.session.query(Contribution).filter_by(table_id=table.id).count() == 1
 
 
+def test_resend_after_the_phase_moved_on_gets_the_stored_contribution(app, create_table, seat):
+    """The ack was lost and the facilitator moved on before the outbox resent: the author gets
+    the stored contribution back, not a 'closed' error that would make it look lost."""
+    table = create_table()
+    tables.control_phase(table.facilitator, table, "goto", 2)
+    me = seat(table, "caw")
+    first = me.post("Is er een budgetbeheerder?", client_id="client-0002")
+    tables.control_phase(table.facilitator, table, "goto", 0)
+    again = me.post("Is er een budgetbeheerder?", client_id="client-0002")
+    assert again["ok"] and again["duplicate"] is True and again["id"] == first["id"]
+    fresh = me.post("Nog een vraag", client_id="client-0003")
+    assert fresh["ok"] is False and fresh["error"] == "kind_closed"
+    assert db.session.query(Contribution).filter_by(table_id=table.id).count() == 1
+
+
 def test_silent_phase_reveals_together(app, create_user, create_table, seat, staff_seat):
     facilitator = create_user()
     table = create_table(facilitator)
