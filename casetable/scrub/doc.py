@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from casetable.scrub.detectors.digits import Runs, digit_runs
 from casetable.scrub.lexicon import Lexicon
 
 # Letters with inner hyphens or apostrophes (Jean-Pierre, D'Hondt); a possessive 's stays apart
@@ -25,9 +27,11 @@ SENTENCE_START_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Token:
-    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals."""
+class Token(NamedTuple):
+    """One word; `lower` is casefolded, `cap` means capitalised but not all capitals.
+
+    A named tuple: made in C (`_new`) for each of the many words of a text.
+    """
 
     text: str
     start: int
@@ -38,6 +42,9 @@ class Token:
     sent_start: bool
 
 
+_new = tuple.__new__
+
+
 @dataclass(slots=True)
 class Doc:
     """The text, its tokens and the lexicon; built fresh for every scrub call."""
@@ -46,24 +53,39 @@ class Doc:
     lex: Lexicon
     tokens: list[Token] = field(default_factory=list)
     low: str = ""  # the text in lower case, for quick "is this cue word in it at all" checks
+    runs: Runs = field(default_factory=list)  # (start, end) of each run of digits
+    # indices of the tokens the word detectors look at: all but the plain lowercase words
+    focus: list[int] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, text: str, lex: Lexicon) -> Doc:
+    def parse(cls, text: str, lex: Lexicon, plain: frozenset[str] = frozenset()) -> Doc:
+        """Tokenise `text`; lowercase words in `plain` are left out of `focus`.
+
+        `plain` holds everyday words that no word detector acts on when they stand in lowercase
+        (see `Scrubber`); the detectors then loop over a third of the tokens.
+        """
         # the text is read as if it followed a new line, so its first word starts a sentence
         starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
         toks: list[Token] = []
-        append = toks.append
-        for m in TOKEN_RE.finditer(text):
-            s, e = m.span()
-            w = text[s:e]
+        focus: list[int] = []
+        append, find, new = toks.append, text.find, _new
+        e = 0
+        for w in TOKEN_RE.findall(text):
+            # the first occurrence after the previous token is this one: a letter that starts
+            # an occurrence of w earlier would have started a token there
+            s = find(w, e)
+            e = s + len(w)
             if w.islower():
-                append(Token(w, s, e, w, False, False, s in starts))
+                if w not in plain:
+                    focus.append(len(toks))
+                append(new(Token, (w, s, e, w, False, False, s in starts)))
                 continue
             upper = e - s > 1 and w.isupper()
             low = w.casefold()
             sent = s in starts and not (toks and _after_title_dot(text, toks[-1], s))
-            append(Token(w, s, e, low, w[0].isupper() and not upper, upper, sent))
-        return cls(text, lex, toks, text.lower())
+            focus.append(len(toks))
+            append(new(Token, (w, s, e, low, w[0].isupper() and not upper, upper, sent)))
+        return cls(text, lex, toks, text.lower(), digit_runs(text), focus)
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i+1."""

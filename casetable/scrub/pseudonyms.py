@@ -8,10 +8,9 @@ key is destroyed, the digests can no longer be linked to anybody.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import unicodedata
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 
 @runtime_checkable
@@ -91,21 +90,42 @@ def normalize(form: str) -> str:
     return " ".join(bare.replace("’", "'").split())
 
 
+def _keyed_pads(key: bytes) -> tuple[Any, Any]:
+    """SHA-256 states after the inner and outer HMAC pads (RFC 2104) of `key`.
+
+    Copying these two states per digest is HMAC-SHA256 without building an `hmac.HMAC` object
+    (which is Python code) for every name form.
+    """
+    block = hashlib.sha256().block_size
+    if len(key) > block:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(block, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+    return inner, outer
+
+
 class Pseudonymizer:
     """Turns a person's name words into a number, consistently within one table."""
 
-    def __init__(self, key: bytes, store: PseudonymStore) -> None:
+    def __init__(
+        self, key: bytes, store: PseudonymStore, *, _pads: tuple[Any, Any] | None = None
+    ) -> None:
         if len(key) < 16:
             raise ValueError("pseudonym key must be at least 16 bytes")
         self._key = key
-        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+        # the keyed pads are computed once per table key and shared with for_one_call()
+        self._pads = _pads or _keyed_pads(key)
         self.store = store
 
     def digest(self, form: str) -> str:
         """HMAC-SHA256 hex digest of a normalised name form under the table key."""
-        mac = self._mac.copy()  # the keyed pads are computed once per Pseudonymizer
-        mac.update(normalize(form).encode("utf-8"))
-        return mac.hexdigest()
+        inner, outer = self._pads
+        h = inner.copy()
+        h.update(normalize(form).encode("utf-8"))
+        o = outer.copy()
+        o.update(h.digest())
+        return o.hexdigest()
 
     def knows(self, form: str) -> bool:
         """True when this name form was already seen in the table."""
@@ -138,18 +158,20 @@ class Pseudonymizer:
 
     def for_one_call(self) -> Pseudonymizer:
         """The same table with digests memoised for one scrub call, then dropped with it."""
-        return _Memoised(self._key, self.store)
+        return _Memoised(self._key, self.store, _pads=self._pads)
 
     def preview(self) -> Pseudonymizer:
         """A Pseudonymizer on the same key whose new names are not bound in the real store."""
-        return Pseudonymizer(self._key, _OverlayStore(self.store))
+        return Pseudonymizer(self._key, _OverlayStore(self.store), _pads=self._pads)
 
 
 class _Memoised(Pseudonymizer):
     """Computes each form's digest once; lives only as long as one scrub call."""
 
-    def __init__(self, key: bytes, store: PseudonymStore) -> None:
-        super().__init__(key, store)
+    def __init__(
+        self, key: bytes, store: PseudonymStore, *, _pads: tuple[Any, Any] | None = None
+    ) -> None:
+        super().__init__(key, store, _pads=_pads)
         self._seen: dict[str, str] = {}
         self._known: dict[str, bool] = {}
 

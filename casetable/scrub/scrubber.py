@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable
 
-from casetable.scrub.detectors import dates, numbers
+from casetable.scrub.detectors import dates, institutions, locations, numbers, persons
+from casetable.scrub.detectors.digits import Runs
 from casetable.scrub.detectors.institutions import detect_institutions
 from casetable.scrub.detectors.locations import detect_addresses, detect_places
 from casetable.scrub.detectors.persons import detect_persons
@@ -17,8 +17,8 @@ from casetable.scrub.pseudonyms import MemoryPseudonymStore, Pseudonymizer
 from casetable.scrub.spans import KEEP, Span, resolve
 from casetable.scrub.types import PLACEHOLDER_RE, PLACEHOLDERS, Redaction, ScrubbedText
 
-TextDetector = Callable[[str], Iterable[Span]]
-DIGIT_RE = re.compile(r"\d")
+# A number detector gets the text and its runs of digits (where its patterns may start).
+NumberDetector = Callable[[str, Runs], Iterable[Span]]
 
 
 class Scrubber:
@@ -26,7 +26,9 @@ class Scrubber:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
-        self._digit_detectors: tuple[TextDetector, ...] = numbers.DIGIT_DETECTORS + dates.DETECTORS
+        self._digit_detectors: tuple[NumberDetector, ...] = (
+            numbers.DIGIT_DETECTORS + dates.DETECTORS
+        )
         # never-scrub phrases as token sequences, keyed by their first two words
         self._never: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for phrase in self.lex.never_phrases:
@@ -34,14 +36,15 @@ class Scrubber:
             if len(words) > 1:
                 self._never.setdefault(words[:2], []).append(words)
         self._never_first = frozenset(k[0] for k in self._never)
+        self._plain = plain_words(self.lex, self._never_first)
 
     def detect(self, text: str, pseudonyms: Pseudonymizer | None = None) -> list[Span]:
         """All spans to replace, non-overlapping and sorted (detection without replacement)."""
         spans: list[Span] = [*numbers.detect_email(text), *numbers.detect_url(text)]
-        if DIGIT_RE.search(text):
+        doc = Doc.parse(text, self.lex, self._plain)
+        if doc.runs:
             for detector in self._digit_detectors:
-                spans.extend(detector(text))
-        doc = Doc.parse(text, self.lex)
+                spans.extend(detector(text, doc.runs))
         known = pseudonyms.knows if pseudonyms is not None else None
         spans.extend(detect_persons(doc, known))
         spans.extend(detect_addresses(doc))
@@ -64,9 +67,10 @@ class Scrubber:
         """Ranges of never-scrub phrases ("Huis van het Kind"): no name or place inside them."""
         toks, out = doc.tokens, []
         never, first = self._never, self._never_first
-        for i in range(len(toks) - 1):
+        last = len(toks) - 1
+        for i in doc.focus:  # a plain word starts no never-scrub phrase
             t = toks[i]
-            if t.lower not in first:
+            if i == last or t.lower not in first:
                 continue
             for words in never.get((t.lower, toks[i + 1].lower), ()):
                 k = len(words)
@@ -103,6 +107,35 @@ class Scrubber:
             pos = span.end
         out.append(text[pos:])
         return ScrubbedText("".join(out), tuple(redactions))
+
+
+# Plain words are looked up in the Dutch frequency list down to this Zipf value: rarer words
+# are few in any text, and below 3.0 a lowercase word may also be a name confirmed elsewhere
+# in the text (persons.py), so it must stay in focus.
+PLAIN_MIN_ZIPF = 3.0
+
+
+def plain_words(lex: Lexicon, never_first: frozenset[str]) -> frozenset[str]:
+    """Everyday lowercase words that no word detector acts on in lowercase.
+
+    Such a word is skipped by the detectors' loops (`Doc.focus`); each exclusion below is a
+    lowercase word some detector does look at. `tests/scrub/test_plain_words.py` checks that
+    the result of a scrub does not change.
+    """
+    common = {w for w, z in lex.zipf.items() if z >= PLAIN_MIN_ZIPF}
+    names = (common & lex.first_names) | (common & lex.surnames)
+    # persons.py: a name that is also a word only reads as a word in lowercase from Zipf 5.0
+    words = (common - names) | {
+        w for w in names if lex.zipf[w] >= 5.0 and w not in persons.FREQUENT_NAMES
+    }
+    words -= lex.places  # locations.py: "in gent", "naar boom"
+    words -= never_first  # never-scrub phrases: "huis van het kind"
+    ends = locations.STREET_ENDS + institutions.DESCRIPTOR_ENDS  # "kerkstraat", "basisschool"
+    return frozenset(
+        w
+        for w in words
+        if w.islower() and not w.endswith(ends) and w != "t" and not w.startswith("sint-")
+    )
 
 
 _default: Scrubber | None = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 import pytest
 
 from casetable.scrub import MemoryPseudonymStore, Pseudonymizer, PseudonymStore, Scrubber
@@ -56,6 +59,15 @@ def test_store_sees_digests_not_names() -> None:
     assert keys and all(len(k) == 64 and "sandra" not in k for k in keys)
     other = Pseudonymizer(b"o" * 32, MemoryPseudonymStore())
     assert other.digest("sandra") != Pseudonymizer(KEY, store).digest("sandra")
+
+
+@pytest.mark.parametrize("key", [b"k" * 32, b"short-key-16byte", bytes(range(100))])
+def test_digest_is_plain_hmac_sha256(key: bytes) -> None:
+    # digests are stored per table: they must stay HMAC-SHA256 whatever computes them
+    p = Pseudonymizer(key, MemoryPseudonymStore())
+    for form in ("sandra", "sandra vanhoutte", "yilmaz"):
+        assert p.digest(form) == hmac.new(key, form.encode(), hashlib.sha256).hexdigest()
+        assert p.for_one_call().digest(form) == p.digest(form)
 
 
 def test_normalised_forms_match() -> None:

@@ -58,6 +58,10 @@ def test_sentence_initial_words_stay(scrub) -> None:
         ),
         ("ik ken hem van in kessel-lo", "ik ken hem van in [plaats]"),
         ("1500 Halle", "[postcode] [plaats]"),
+        # a postcode right after a whole account number is no fifth group of it
+        ("BE68 5390 0754 7034 3500 Hasselt", "[rekeningnr] [postcode] [plaats]"),
+        ("nummer 1234 5678 9000 Gent", "nummer 1234 5678 9000 [plaats]"),
+        ("dossier GNK/2024-0387 8800 Roeselare", "dossier [dossiernr] [postcode] [plaats]"),
     ],
 )
 def test_places_and_addresses(scrub, text: str, expected: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from casetable.scrub.detectors.digits import Runs, digit_runs, matches_at
 from casetable.scrub.spans import Span
 
 _MONTHS = (
@@ -85,21 +86,16 @@ YEAR_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_] \()(?:19[3-9]\d|20[0-2]\d)(?=\))"
 
 
 # Every date pattern below starts at the first digit of a number (its look-behind rules out a
-# digit before it), so each is tried only where a run of digits starts: a fast scan for the
-# runs instead of a scan of the whole text per pattern.
-_DIGIT_RUN_RE = re.compile(r"\d+")
+# digit before it), so each is tried only where a run of digits starts.
 _AT_DIGITS = (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, YEAR_AFTER_NAME_RE)
 
 
-def detect_date(text: str) -> Iterator[Span]:
+def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Day-month, full and birth dates; a month or a year alone is left for the group."""
-    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    starts = [s for s, _ in (digit_runs(text) if runs is None else runs)]
     for rx in _AT_DIGITS:
-        end = -1
-        for pos in starts:
-            if pos >= end and (m := rx.match(text, pos)) is not None:
-                yield Span(m.start(), m.end(), "DATE")
-                end = m.end()
+        for m in matches_at(rx, text, starts):
+            yield Span(m.start(), m.end(), "DATE")
     if "°" in text:
         for m in BIRTH_RE.finditer(text):
             yield Span(m.start(), m.end(), "DATE")

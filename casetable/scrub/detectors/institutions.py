@@ -329,7 +329,8 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
     if " bij " in text or " voor " in text or " van " in text or " naar " in text:
         yield from _employer_names(doc)
     lex = doc.lex
-    for i, t in enumerate(toks):
+    for i in doc.focus:  # a plain word is no descriptor, "'t" or "sint-"
+        t = toks[i]
         if not (t.cap or t.upper) and not (
             t.lower[-3:] in _DESCRIPTOR_TAILS and t.lower.endswith(DESCRIPTOR_ENDS)
         ):

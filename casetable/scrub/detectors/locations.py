@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from casetable.scrub.context import AREA_WORDS, PLACE_PREPS, words
+from casetable.scrub.detectors.digits import matches_at
 from casetable.scrub.doc import Doc
 from casetable.scrub.spans import Span
 
@@ -73,28 +74,21 @@ HOUSE_NR_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# A postcode before a place on the same line; not the last group of a number ("... 4192 6317").
+# A postcode before a place on the same line; not the last group of a number ("... 4192 6317")
+# unless that number is a whole Belgian account number ("BE67 7354 1298 7487 8800 Roeselare")
+# or ends a reference ("GNK/2024-0387 8800 Roeselare").
 # (The look-behind for a number group comes after the digits, so it runs only on digits.)
+_NOT_A_GROUP = r"(?:(?<!(?<![\w./-])\d{4} \d{4})|(?<=(?<!\w)[Bb][Ee]\d\d \d{4} \d{4} \d{4} \d{4}))"
 POSTCODE_RE = re.compile(
-    r"(?<![\w.,/-])(?:B-)?([1-9]\d{3})(?<!\d{4} \d{4})(?=[ \t]+[A-Z'][^\W\d_])"
+    rf"(?<![\w.,/-])(?:B-)?([1-9]\d{{3}}){_NOT_A_GROUP}(?=[ \t]+[A-Z'][^\W\d_])"
 )
 POSTCODE_THEN_RE = re.compile(
-    r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(?<!\d{4} \d{4})([ \t]+)(?=[A-Z'][^\W\d_])"
+    rf"(?<![\w.,/-])(?:B-)?[1-9]\d{{3}}{_NOT_A_GROUP}([ \t]+)(?=[A-Z'][^\W\d_])"
 )
 # A four-digit number alone: a postcode only with a cue ("postcode 9040", "ze woont in 2140")
 # or when it is the postcode of a place named in the same text ("sint-amandsberg ..., 9040").
 # Tried only where a run of four digits starts (found by DIGIT_RUN_RE, a fast scan).
 LONE_CODE_RE = re.compile(r"(?<![\w.,/€$-])(?<!\d{4} )[1-9]\d{3}(?![\w,.]?\d|\s?(?:%|€|-|/))")
-DIGIT_RUN_RE = re.compile(r"(?:B-)?\d{4,}")
-
-
-def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What rx.finditer(text) finds, for a pattern that can only start at one of `starts`."""
-    end = -1
-    for pos in starts:
-        if pos >= end and (m := rx.match(text, pos)) is not None:
-            yield m
-            end = m.end()
 
 
 CODE_CUE_RE = re.compile(
@@ -154,7 +148,8 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
 
 def _dutch_streets(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
-    for i, t in enumerate(toks):
+    for i in doc.focus:  # a plain word has no street ending
+        t = toks[i]
         low = t.lower
         # without a street ending, only a listed name followed by a house number is a street
         if not (low[-3:] in _STREET_TAILS and low.endswith(STREET_ENDS)) and not (
@@ -213,25 +208,27 @@ def _bare_street(doc: Doc, i: int) -> bool:
 def detect_places(doc: Doc) -> Iterator[Span]:
     """Postcodes and places; a place that is also a Dutch word needs a preposition or a postcode."""
     toks, lex, text = doc.tokens, doc.lex, doc.text
-    # the postcode patterns can only start where a run of digits (or "B-" and digits) starts
-    runs = list(DIGIT_RUN_RE.finditer(text))
-    starts = [run.start() for run in runs]
-    for m in _matches_at(POSTCODE_RE, text, starts):
+    # the postcode patterns can only start where a run of four or more digits (or "B-" right
+    # before one) starts
+    starts, lone = [], []
+    for s, e in doc.runs:
+        if e - s < 4:
+            continue
+        b = s >= 2 and text[s - 2 : s] == "B-"
+        starts.append(s - 2 if b else s)
+        # every lone four-digit number, in the list of postcodes or not (it has gaps: 2000)
+        if e - s == 4 and not b and (code := LONE_CODE_RE.match(text, s)):
+            lone.append(code)
+    for m in matches_at(POSTCODE_RE, text, starts):
         yield Span(m.start(), m.end(), "POSTCODE")
-    # every lone four-digit number, in the list of postcodes or not (it has gaps: 2000)
-    lone = [
-        code
-        for run in runs
-        if run.end() - run.start() == 4
-        and text[run.start()] != "B"
-        and (code := LONE_CODE_RE.match(text, run.start()))
-    ]
-    after_code = {m.end() for m in _matches_at(POSTCODE_THEN_RE, text, starts)}
+    after_code = {m.end() for m in matches_at(POSTCODE_THEN_RE, text, starts)}
     n = len(toks)
-    i = 0
+    after = 0  # the first token after the last place looked at
     last_place_end = -1
     named: set[str] = set()
-    while i < n:
+    for i in doc.focus:  # a plain word is no place
+        if i < after:
+            continue
         t = toks[i]
         low = t.lower
         if low not in lex.places and (
@@ -242,7 +239,6 @@ def detect_places(doc: Doc) -> Iterator[Span]:
                 and (i == 0 or toks[i - 1].lower not in AREA_WORDS)
             )
         ):
-            i += 1
             continue
         end_i = i
         longest = lex.place_phrases.get(low, 0) if t.cap else 0
@@ -260,7 +256,7 @@ def detect_places(doc: Doc) -> Iterator[Span]:
             last_place_end = toks[end_i].end
             if lone:
                 named.add(" ".join(x.lower for x in toks[i : end_i + 1]))
-        i = end_i + 1
+        after = end_i + 1
     for m in lone:
         code = m.group()
         if NOT_A_CODE_AFTER_RE.match(text, m.end()) or POSTCODE_RE.match(text, m.start()):

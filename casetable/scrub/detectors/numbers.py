@@ -11,6 +11,7 @@ from stdnum.be import bis as be_bis
 from stdnum.be import nn as be_nn
 from stdnum.nl import bsn as nl_bsn
 
+from casetable.scrub.detectors.digits import Runs, digit_runs, matches_at
 from casetable.scrub.spans import Span
 
 _TRAIL = ".,;:!?)]}'\"»"
@@ -126,15 +127,18 @@ CASE_ID_CONTEXT_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Begins with the character class (and checks the character before it afterwards), so that the
+# regex engine skips to capitals and digits instead of trying every position.
 CASE_ID_SHAPE_RE = re.compile(
     r"""
-    (?<![\w./-])
-    (?=[A-Z0-9./-]*[A-Z])            # at least one capital letter ...
-    [A-Z0-9]+(?:[./-][A-Z0-9]+){2,}  # ... and three or more groups: GNK/2024-0387, AN.24.JE.1132
+    [A-Z0-9](?<![\w./-].)           # no word character, dot, slash or dash before it
+    [A-Z0-9]*(?:[./-][A-Z0-9]+){2,}  # three or more groups: GNK/2024-0387, AN.24.JE.1132
     (?![\w]|[./-]\w)
     """,
     re.VERBOSE,
 )
+# ... with at least one capital letter (checked on each match of CASE_ID_SHAPE_RE)
+_HAS_CAPITAL_RE = re.compile(r"[A-Z0-9./-]*[A-Z]")
 _NOT_AN_ID_AFTER = re.compile(r"\s*(?:euro|eur|€|%|jaar|uur|procent|km|kg)\b", re.IGNORECASE)
 
 
@@ -156,9 +160,9 @@ def detect_email(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "EMAIL")
 
 
-URL_HINT_RE = re.compile(
-    r"://|www\.|\.(?:com|be|nl|org|net|eu|info|io|me|ly|gl|tv|fr|de|uk)\b", re.I
-)
+# A top-level domain after a dot: with "://" and "www." (plain substring tests) the hint that a
+# text may hold a web address at all. A pattern that starts with a literal dot is a fast scan.
+TLD_HINT_RE = re.compile(r"\.(?i:com|be|nl|org|net|eu|info|io|me|ly|gl|tv|fr|de|uk)\b")
 
 
 # "insta: sofie_123", "zijn tiktok is noah.vdb": a handle after the name of a network.
@@ -186,7 +190,7 @@ def detect_url(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             yield Span(m.start(), m.end(), "URL")
-    if not URL_HINT_RE.search(text):
+    if "://" not in text and "www." not in low and not TLD_HINT_RE.search(text):
         return
     for m in URL_RE.finditer(text):
         end = _trim(text, m.start(), m.end())
@@ -198,12 +202,35 @@ def detect_url(text: str) -> Iterator[Span]:
 IBAN_SHAPE_RE = re.compile(r"(?i)BE\d{2}(?: ?\d{4}){3}|NL\d{2} ?[A-Z]{4}(?: ?\d{4}){2} ?\d{2}")
 
 
-IBAN_HINT_RE = re.compile(r"(?:[A-Z]{2}|be|nl|Be|Nl)\d\d|\d-\d{7}-")
+# Letters as ISO 7064 reads them (A=10 ... Z=35); digits stay.
+_TO_BASE10 = {ord(c): str(i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10)}
 
 
-def detect_iban(text: str) -> Iterator[Span]:
+def _mod97(compact: str) -> bool:
+    """The IBAN check digits (mod 97 = 1): a quick test before python-stdnum's full one."""
+    return int((compact[4:] + compact[:4]).translate(_TO_BASE10)) % 97 == 1
+
+
+_IBAN_COUNTRY_CASES = frozenset({"be", "nl", "Be", "Nl"})
+
+
+def _iban_hint(text: str, runs: Runs) -> bool:
+    """Two capitals (or be/nl) right before two digits, or a digit, "-", seven digits, "-"."""
+    for s, e in runs:
+        if e - s >= 2 and s >= 2:
+            cc = text[s - 2 : s]
+            if (cc.isascii() and cc.isalpha() and cc.isupper()) or cc in _IBAN_COUNTRY_CASES:
+                return True
+        if text[e : e + 1] == "-" and text[e + 8 : e + 9] == "-":
+            seven = text[e + 1 : e + 8]
+            if all(c.isdigit() for c in seven):
+                return True
+    return False
+
+
+def detect_iban(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Account numbers: IBAN by check digits, the BE/NL layout and the old Belgian format."""
-    if not IBAN_HINT_RE.search(text):
+    if not _iban_hint(text, digit_runs(text) if runs is None else runs):
         return
     shaped = set()
     for m in IBAN_SHAPE_RE.finditer(text):
@@ -219,7 +246,7 @@ def detect_iban(text: str) -> Iterator[Span]:
         pos = m.start() + 1
         # the pattern may run on into a following number; take the longest prefix that validates
         for n in range(len(compact), 11, -1):
-            if std_iban.is_valid(compact[:n]):
+            if _mod97(compact[:n]) and std_iban.is_valid(compact[:n]):
                 seen = 0
                 for i, c in enumerate(raw):
                     seen += c != " "
@@ -236,28 +263,20 @@ def detect_iban(text: str) -> Iterator[Span]:
 
 
 # NATIONAL_ID_RE, BSN_RE and PHONE_RE cannot start right after a digit (their look-behinds
-# say so), so they are tried only where a run of digits (or a "+") starts: one fast scan
-# instead of a scan of the whole text per pattern, with the same matches as finditer.
-_RUN_START_RE = re.compile(r"\+?\d+")
+# say so), so they are tried only where a run of digits (or a "+" before one) starts.
 
 
-def _starts(text: str) -> list[int]:
-    return [m.start() for m in _RUN_START_RE.finditer(text)]
+def _starts(text: str, runs: Runs | None) -> list[int]:
+    """Where a run of digits starts, or the "+" right before it (as "\\+?\\d+" would)."""
+    if runs is None:
+        runs = digit_runs(text)
+    return [s - 1 if s and text[s - 1] == "+" else s for s, _ in runs]
 
 
-def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What rx.finditer(text) finds, for a pattern that can only start at one of `starts`."""
-    end = -1
-    for pos in starts:
-        if pos >= end and (m := rx.match(text, pos)) is not None:
-            yield m
-            end = m.end()
-
-
-def detect_national_id(text: str) -> Iterator[Span]:
+def detect_national_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Belgian national and BIS numbers (check digits, or written as one) and Dutch BSNs."""
-    starts = _starts(text)
-    for m in _matches_at(NATIONAL_ID_RE, text, starts):
+    starts = _starts(text, runs)
+    for m in matches_at(NATIONAL_ID_RE, text, starts):
         d = _digits(m.group())
         # a mistyped check digit still identifies: the written format or a cue word suffices
         if (
@@ -267,7 +286,7 @@ def detect_national_id(text: str) -> Iterator[Span]:
             or NATIONAL_ID_CUE_RE.search(text, max(0, m.start() - 40), m.start())
         ):
             yield Span(m.start(), m.end(), "NATIONAL_ID")
-    for m in _matches_at(BSN_RE, text, starts):
+    for m in matches_at(BSN_RE, text, starts):
         if nl_bsn.is_valid(_digits(m.group())):
             yield Span(m.start(), m.end(), "NATIONAL_ID")
 
@@ -288,9 +307,11 @@ def _valid_phone(candidate: str) -> bool:
     return False
 
 
-def detect_phone(text: str) -> Iterator[Span]:
+def detect_phone(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Phone numbers that phonenumbers finds valid for Belgium, the Netherlands or abroad."""
-    for m in _matches_at(PHONE_RE, text, _starts(text)):
+    # every phone number starts with "+" or "0" (0032, 0478, 02)
+    starts = [s for s in _starts(text, runs) if text[s] in "+0"]
+    for m in matches_at(PHONE_RE, text, starts):
         raw = m.group()
         # the pattern may take a following number ("0478 21 36 54 2 december"): drop trailing
         # digit groups until what is left is a valid number
@@ -306,9 +327,15 @@ def detect_phone(text: str) -> Iterator[Span]:
                 break
 
 
-def detect_plate(text: str) -> Iterator[Span]:
+def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Belgian licence plates; the older ABC-123 form only near a vehicle word."""
-    for m in PLATE_RE.finditer(text):
+    # a plate starts at a run of digits (1-ABC-123) or at the letters before "-" and one (ABC-123)
+    starts = set()
+    for s, _ in digit_runs(text) if runs is None else runs:
+        starts.add(s)
+        if s >= 4 and text[s - 1] == "-":
+            starts.add(s - 4)
+    for m in matches_at(PLATE_RE, text, sorted(starts)):
         if m.group("old") and not VEHICLE_CONTEXT_RE.search(
             text, max(0, m.start() - 40), m.start()
         ):
@@ -328,14 +355,14 @@ def _plausible_id(text: str, start: int, end: int) -> bool:
 _CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer", "PV", "Nr", "NR")
 
 
-def detect_case_id(text: str) -> Iterator[Span]:
+def detect_case_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Dossier, court and police references after a cue word, or in a telling shape."""
     cued = any(cue in text for cue in _CASE_CUES)
     for m in CASE_ID_CONTEXT_RE.finditer(text) if cued else ():
         if _plausible_id(text, m.start("id"), m.end("id")):
             yield Span(m.start("id"), m.end("id"), "CASE_ID")
     for m in CASE_ID_SHAPE_RE.finditer(text):
-        if len(_digits(m.group())) >= 4:
+        if len(_digits(m.group())) >= 4 and _HAS_CAPITAL_RE.match(text, m.start()):
             yield Span(m.start(), m.end(), "CASE_ID")
 
 

@@ -330,27 +330,32 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
     """Person names as chains of tokens, numbered later by the pseudonymizer."""
     toks = doc.tokens
     zipf, first, sur = doc.lex.zipf, doc.lex.first_names, doc.lex.surnames
-    # most tokens are lowercase everyday words that are no name: decide those without a call
-    state = []
-    for i, t in enumerate(toks):
+    # tokens out of focus are plain lowercase words (NONE); of the rest, most lowercase words
+    # are no name either: decide those without a call
+    state = [NONE] * len(toks)
+    focus = doc.focus
+    for i in focus:
+        t = toks[i]
         if not t.cap and not t.upper:
             z = zipf.get(t.lower, 0.0)
             if (z >= 5.0 and t.lower not in FREQUENT_NAMES) or (
                 z and t.lower not in first and t.lower not in sur
             ):
-                state.append(NONE)
                 continue
-        state.append(_classify(doc, i, known))
+        state[i] = _classify(doc, i, known)
     low_text = doc.low
     if any(c in low_text for c in NICKNAME_CUES) and NICKNAME_CUE_RE.search(doc.text):
         _nicknames(doc, state)
+    candidates = [i for i in focus if state[i] == CANDIDATE]
     for _ in range(2):
-        for i, s in enumerate(state):
-            if s == CANDIDATE and _upgrade(doc, i, state, known):
+        for i in candidates:
+            if state[i] == CANDIDATE and _upgrade(doc, i, state, known):
                 state[i] = CONFIRMED
-    # the same word confirmed once is a name everywhere in this text
-    confirmed = {toks[i].lower for i, s in enumerate(state) if s == CONFIRMED}
-    for i, t in enumerate(toks):
+    # the same word confirmed once is a name everywhere in this text (a plain word never is:
+    # it is lowercase and common)
+    confirmed = {toks[i].lower for i in focus if state[i] == CONFIRMED}
+    for i in focus if confirmed else ():
+        t = toks[i]
         if (
             state[i] != CONFIRMED
             and t.lower in confirmed
@@ -394,10 +399,10 @@ def _imperative(doc: Doc, i: int) -> bool:
 def _chains(doc: Doc, state: list[int]):
     toks = doc.tokens
     lex = doc.lex
-    i, n = 0, len(toks)
-    while i < n:
-        if state[i] != CONFIRMED:
-            i += 1
+    n = len(toks)
+    after = 0  # the first token not yet in a chain
+    for i in doc.focus:
+        if i < after or state[i] != CONFIRMED:
             continue
         start = i
         # particles right before: "Van Damme", "gezin El Khatib"
@@ -437,4 +442,4 @@ def _chains(doc: Doc, state: list[int]):
         if words[0] in PARTICLES:  # "De Wolf", "Van Damme": one family name, not first + last
             words = (" ".join(words),)
         yield Span(s, toks[end].end, "PERSON", key=words)
-        i = end + 1
+        after = end + 1

@@ -1,0 +1,31 @@
+"""Runs of digits, found once per text: every number pattern starts at (or just before) one.
+
+Most number patterns (dates, phones, national numbers, plates, postcodes) cannot start right
+after a digit, so they are tried only where a run of digits starts instead of at every
+position of the text; `matches_at` then gives what `finditer` would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# "\d\d*" rather than "\d+": the engine then skips straight to the next digit.
+_RUN_RE = re.compile(r"\d\d*")
+
+Runs = list[tuple[int, int]]
+
+
+def digit_runs(text: str) -> Runs:
+    """(start, end) of every maximal run of digits, in order."""
+    return [m.span() for m in _RUN_RE.finditer(text)]
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What rx.finditer(text) finds, for a pattern that can only start at one of `starts`
+    (sorted)."""
+    end = -1
+    for pos in starts:
+        if pos >= end and (m := rx.match(text, pos)) is not None:
+            yield m
+            end = m.end()
