@@ -43,3 +43,31 @@ def test_bad_line_fails_without_echoing_it() -> None:
     proc = run(["--jsonl"], "Sandra Vanhoutte 0478 21 36 54\n")
     assert proc.returncode == 2
     assert "Vanhoutte" not in proc.stderr and "0478" not in proc.stderr
+
+
+def test_jsonl_answers_each_line_before_the_input_ends() -> None:
+    # an interactive caller (or a pipe fed line by line) gets every answer right away
+    with subprocess.Popen(
+        [sys.executable, "-m", "casetable.cli", "scrub", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        for i, text in enumerate(["Papa Dirk belde.", "Dirk komt morgen."]):
+            proc.stdin.write(json.dumps({"id": i, "text": text}) + "\n")
+            proc.stdin.flush()
+            assert json.loads(proc.stdout.readline())["text"].startswith(
+                ("Papa [persoon 1]", "[persoon 1]")
+            )
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+
+
+def test_jsonl_many_lines_and_a_last_line_without_newline() -> None:
+    records = [{"id": f"r{i}", "text": f"Mevrouw Peeters belde {i} keer."} for i in range(500)]
+    payload = "\n".join(json.dumps(r) for r in records)  # no newline after the last line
+    proc = run(["--jsonl"], payload)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in out] == [r["id"] for r in records]
+    assert all(r["text"].startswith("Mevrouw [persoon 1] belde") for r in out)
