@@ -1,0 +1,67 @@
+"""Institutions named before their kind ("Jessa Ziekenhuis") and employers known by name alone.
+
+`institutions.py` finds names after a descriptor or head word ("basisschool De Vlinderboom",
+"AZ Delta"); this module adds the other order, where the kind comes last ("OLV Ziekenhuis",
+"Sint-Lodewijk College", "Heilig Hart Ziekenhuis"), and chains and employers from the list in
+`data/never_scrub.txt` ("werkt bij Colruyt"), which pin a family down as much as any firm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from casetable.scrub.context import FAMILY, TITLES, words
+from casetable.scrub.detectors.institutions import LEADERS
+from casetable.scrub.doc import Doc
+from casetable.scrub.spans import Span
+
+# Kinds that may close a facility's name: "Jessa Ziekenhuis", "Sint-Jan Basisschool".
+TAIL_KINDS = words(
+    """
+    ziekenhuis kliniek polikliniek instituut college atheneum lyceum basisschool school
+    middenschool kleuterschool hogeschool academie rusthuis woonzorgcentrum
+    """
+)
+# Articles before the name stay outside it ("het OLV Ziekenhuis").
+_ARTICLES = frozenset({"de", "den", "het", "'t", "’t"})
+# Adjectives that make a kind, not a name ("het Algemeen Ziekenhuis", "Stedelijk Lyceum");
+# "Sint", "Heilig" and "Onze-Lieve-Vrouw" do open names.
+_GENERIC = LEADERS - {"sint", "heilig", "onze-lieve-vrouw"}
+# A capitalised word at the start of a sentence that is this common is a word before the kind
+# ("Dat Ziekenhuis", "Ons College"), not a name.
+_COMMON_AT_START = 4.0
+
+
+def detect_tail_names(doc: Doc) -> Iterator[Span]:
+    """ "OLV Ziekenhuis", "het Jessa ziekenhuis": capitalised words before a kind of facility."""
+    toks, lex = doc.tokens, doc.lex
+    for i in doc.focus:
+        if i == 0 or toks[i].lower not in TAIL_KINDS or not doc.joined(i - 1):
+            continue
+        start = i
+        while start > 0 and doc.joined(start - 1):
+            t = toks[start - 1]
+            if (
+                not (t.cap or t.upper)
+                or t.lower in _ARTICLES
+                or t.lower in TITLES
+                or t.lower in FAMILY
+                or t.lower in lex.never
+                or t.lower in TAIL_KINDS
+            ):
+                break
+            start -= 1
+            if t.sent_start:
+                break
+        core = [t for t in toks[start:i] if t.lower not in _GENERIC and t.lower != "sint"]
+        if not core:
+            continue  # "het Universitair Ziekenhuis", "Psychiatrisch Ziekenhuis": a kind
+        first = toks[start]
+        if (
+            start == i - 1
+            and first.sent_start
+            and first.cap
+            and lex.word_zipf(first.lower) >= _COMMON_AT_START
+        ):
+            continue  # "Dat Ziekenhuis belde"
+        yield Span(first.start, toks[i].end, "INSTITUTION")

@@ -1,0 +1,49 @@
+"""Institutions named before their kind, and employers known by name (own cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ze bevalt in het OLV Ziekenhuis van Aalst.",
+            "Ze bevalt in het [instelling] van [plaats].",
+        ),
+        ("Controle in Jessa Ziekenhuis, zegt hij.", "Controle in [instelling], zegt hij."),
+        ("Hij ligt in het Sint-Trudo Ziekenhuis.", "Hij ligt in het [instelling]."),
+        ("Opname in het Heilig Hart Ziekenhuis.", "Opname in het [instelling]."),
+        ("Ze wordt gevolgd in de Sint-Jozef Kliniek.", "Ze wordt gevolgd in de [instelling]."),
+        ("Hij zit in het Sint-Victor Instituut.", "Hij zit in het [instelling]."),
+        ("Ze zit op het Don Bosco College.", "Ze zit op het [instelling]."),
+        ("De oudste gaat naar het Pitzemburg Atheneum.", "De oudste gaat naar het [instelling]."),
+        ("Heilig Graf Lyceum belde de ouders.", "[instelling] belde de ouders."),
+        ("een afspraak in het Maria Middelares ziekenhuis", "een afspraak in het [instelling]"),
+        ("Ze werkt in het Onze-Lieve-Vrouw Ziekenhuis.", "Ze werkt in het [instelling]."),
+        # the kind first was already found, and stays so
+        ("Hij ligt in AZ Groeninge.", "Hij ligt in [instelling]."),
+        ("Naar Ziekenhuis Oost-Limburg in Genk.", "Naar [instelling] in [plaats]."),
+        ("Doorverwezen naar UZ Leuven.", "Doorverwezen naar [instelling]."),
+        ("Bevallen in ZNA Jan Palfijn.", "Bevallen in [instelling]."),
+    ],
+)
+def test_names_before_their_kind(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Ziekenhuis stuurt de factuur.",
+        "Dat Ziekenhuis heeft een sociale dienst.",
+        "Het Universitair Ziekenhuis heeft een wachtlijst.",
+        "Het Psychiatrisch Ziekenhuis en het CGG werken samen.",
+        "Stedelijk Lyceum en Koninklijk Atheneum zijn netten van scholen.",
+        "De sociale dienst van het ziekenhuis belde het OCMW.",
+        "Kind en Gezin en het ziekenhuis overleggen.",
+    ],
+)
+def test_a_kind_alone_stays(scrub, text: str) -> None:
+    assert scrub(text) == text
