@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from casetable.scrub.detectors import dates, institutions, locations, numbers, persons
 from casetable.scrub.detectors.digits import Runs
-from casetable.scrub.detectors.facilities import detect_tail_names
+from casetable.scrub.detectors.facilities import detect_chains, detect_tail_names
 from casetable.scrub.detectors.institutions import detect_institutions
 from casetable.scrub.detectors.locations import detect_addresses, detect_places
 from casetable.scrub.detectors.persons import detect_persons
@@ -33,6 +33,8 @@ class Scrubber:
         # never-scrub phrases as token sequences, keyed by their first two words
         self._never: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for phrase in self.lex.never_phrases:
+            if phrase in self.lex.chains:
+                continue  # "Albert Heijn" is an employer (facilities.py), not a kept phrase
             words = tuple(w.casefold() for w in TOKEN_RE.findall(phrase))
             if len(words) > 1:
                 self._never.setdefault(words[:2], []).append(words)
@@ -52,6 +54,7 @@ class Scrubber:
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))
         spans.extend(detect_tail_names(doc))
+        spans.extend(detect_chains(doc))
         # placeholders already in the text and never-scrub phrases stay as they are
         spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
         spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))

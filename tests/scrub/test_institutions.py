@@ -47,3 +47,27 @@ def test_names_before_their_kind(scrub, text: str, expected: str) -> None:
 )
 def test_a_kind_alone_stays(scrub, text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hij werkt bij Colruyt, zijn broer bij Bpost.",
+            "Hij werkt bij [instelling], zijn broer bij [instelling].",
+        ),
+        ("Ze werd betrapt bij de Delhaize.", "Ze werd betrapt bij de [instelling]."),
+        ("ze kuist bij de lidl in geel", "ze kuist bij de [instelling] in [plaats]"),
+        ("Ze werkt in de Okay van Zele.", "Ze werkt in de [instelling] van [plaats]."),
+        ("Hij werkt via Start People.", "Hij werkt via [instelling]."),
+        ("Hij werkt bij Albert Heijn Mol.", "Hij werkt bij [instelling]."),
+        ("Ze koopt luiers in de Action.", "Ze koopt luiers in de [instelling]."),
+        (
+            "Zijn zus werkt bij Aldi, mama Zara bij Zara.",
+            "Zijn zus werkt bij [instelling], mama [persoon 1] bij [instelling].",
+        ),
+        ("Een kast van IKEA.", "Een kast van [instelling]."),
+    ],
+)
+def test_chains_and_employers(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected

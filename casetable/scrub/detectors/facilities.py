@@ -65,3 +65,45 @@ def detect_tail_names(doc: Doc) -> Iterator[Span]:
         ):
             continue  # "Dat Ziekenhuis belde"
         yield Span(first.start, toks[i].end, "INSTITUTION")
+
+
+# Words before a chain's name that make it the shop or employer: "bij de Aldi", "naar Okay".
+SHOP_CUES = words("de den d bij in naar van voor aan uit via")
+
+
+def detect_chains(doc: Doc) -> Iterator[Span]:
+    """ "werkt bij Colruyt", "bij de Delhaize", "via Start People": a chain or large employer.
+
+    A name that is no Dutch or English word and nobody's name ("Colruyt", "Lidl", "IKEA") is
+    one anywhere, in any case; the others ("Okay", "Gamma", "Aldi", "Zara") only after "de",
+    "bij", "in", "naar"..., and in lowercase only when not a frequent word ("bij de spar").
+    """
+    toks, lex = doc.tokens, doc.lex
+    chains = lex.chains
+    n = len(toks)
+    for i in doc.focus:
+        t = toks[i]
+        low = t.lower
+        if (
+            i + 1 < n
+            and doc.joined(i)
+            and (t.cap or t.upper)
+            and f"{low} {toks[i + 1].lower}" in chains
+        ):
+            if toks[i + 1].cap or toks[i + 1].upper or doc.prev_word(i) in SHOP_CUES:
+                yield Span(t.start, toks[i + 1].end, "INSTITUTION")  # "Albert Heijn"
+            continue
+        if low not in chains:
+            continue
+        distinct = not (
+            lex.word_zipf(low)
+            or low in lex.english
+            or low in lex.first_names
+            or low in lex.surnames
+        )
+        if distinct or (
+            doc.prev_word(i) in SHOP_CUES
+            and not toks[i - 1].sent_start  # "De Randstad is dichtbevolkt"
+            and (t.cap or t.upper or lex.word_zipf(low) < 4.0)
+        ):
+            yield Span(t.start, t.end, "INSTITUTION")
