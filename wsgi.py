@@ -42,10 +42,18 @@ elif MODE == "gevent":
         lambda cls, *args, **kwargs: _nodelay(_get_listener(cls, *args, **kwargs))
     )
 
+import gc  # noqa: E402
+
 from casetable import create_app  # noqa: E402
+from casetable.scrub import get_scrubber  # noqa: E402
 
 app = create_app()
+get_scrubber()  # load the word lists now, not during the first contribution of the day
 
+# Everything built so far (app, word lists, compiled patterns: ~180,000 objects) lives as long
+# as the process. Moved out of the collector's sight, a full collection takes well under a
+# millisecond instead of ~120 ms that stopped every screen of the worker (load test p99/max).
+gc.freeze()
 
 
 def _without_websocket_compression(wsgi_app: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 from flask import request, session
 from flask_login import current_user
 from flask_socketio import emit, join_room
-from sqlalchemy import and_, inspect, select
+from sqlalchemy import Select, and_, bindparam, inspect, select
 from sqlalchemy.orm import defer, lazyload
 
 from casetable.extensions import db, socketio
@@ -105,6 +105,31 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
     return register
 
 
+def _event_table_query(with_seat: bool) -> Select[Any]:
+    query = select(CaseTable).options(
+        lazyload(CaseTable.network),
+        lazyload(CaseTable.facilitator),
+        defer(CaseTable.vignette),
+        defer(CaseTable.question),
+        defer(CaseTable.summary_json),
+    )
+    if with_seat:
+        query = query.add_columns(Participant).outerjoin(
+            Participant,
+            and_(
+                Participant.table_id == CaseTable.id,
+                Participant.token_hash == bindparam("digest"),
+            ),
+        )
+    return query.where(CaseTable.public_id == bindparam("public_id"))
+
+
+# Built once: constructing these statements (options, join, cache key) cost more CPU than
+# running them (benchmarks/post_path.py).
+_TABLE_ONLY = _event_table_query(with_seat=False)
+_TABLE_AND_SEAT = _event_table_query(with_seat=True)
+
+
 def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
     """The table an event names and who sends it, in one SELECT.
 
@@ -117,27 +142,16 @@ def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
     if not isinstance(public_id, str) or not public_id.isalnum() or len(public_id) > 32:
         raise DomainError("not_found")
     token = (session.get("seats") or {}).get(public_id)
-    query = select(CaseTable).options(
-        lazyload(CaseTable.network),
-        lazyload(CaseTable.facilitator),
-        defer(CaseTable.vignette),
-        defer(CaseTable.question),
-        defer(CaseTable.summary_json),
-    )
     participant = None
     if isinstance(token, str) and token:
-        query = query.add_columns(Participant).outerjoin(
-            Participant,
-            and_(
-                Participant.table_id == CaseTable.id, Participant.token_hash == token_digest(token)
-            ),
-        )
-        row = db.session.execute(query.where(CaseTable.public_id == public_id)).first()
+        row = db.session.execute(
+            _TABLE_AND_SEAT, {"public_id": public_id, "digest": token_digest(token)}
+        ).first()
         table, participant = row if row is not None else (None, None)
         if participant is not None and participant.removed:
             participant = None
     else:
-        table = db.session.scalar(query.where(CaseTable.public_id == public_id))
+        table = db.session.scalar(_TABLE_ONLY, {"public_id": public_id})
     if table is None:
         raise DomainError("not_found")
     user = current_user._get_current_object() if current_user.is_authenticated else None

@@ -9,8 +9,9 @@ from collections import defaultdict, deque
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from casetable import seed_data
 from casetable.extensions import db
@@ -147,20 +148,24 @@ def _check_may_post(table: CaseTable, viewer: Viewer, kind: object) -> None:
         raise DomainError("bringer_listens")
 
 
+_CASE_TABLES = CaseTable.__table__
+# Built once (a Core statement: no ORM synchronisation pass); see benchmarks/post_path.py.
+_NEXT_SEQ = (
+    update(_CASE_TABLES)
+    .where(_CASE_TABLES.c.id == bindparam("table_id"))
+    .values(next_seq=_CASE_TABLES.c.next_seq + bindparam("count"))
+    .returning(_CASE_TABLES.c.next_seq)
+)
+
+
 def _take_seq(table: CaseTable, count: int = 1) -> int:
     """Atomic per-table sequence: the row stays locked until commit, so numbers have no gaps.
 
     Takes `count` consecutive numbers at once and returns the first (a reveal numbers all its
     contributions with one UPDATE instead of one each: load test, burst scenario)."""
-    return (
-        db.session.execute(
-            update(CaseTable)
-            .where(CaseTable.id == table.id)
-            .values(next_seq=CaseTable.next_seq + count)
-            .returning(CaseTable.next_seq)
-        ).scalar_one()
-        - count
-    )
+    after = db.session.execute(_NEXT_SEQ, {"table_id": table.id, "count": count}).scalar_one()
+    set_committed_value(table, "next_seq", after)  # the state's last_seq reads it
+    return after - count
 
 
 def reveal(table: CaseTable, viewer: Viewer) -> list[Contribution]:
