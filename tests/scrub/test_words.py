@@ -128,3 +128,38 @@ def test_frequent_word_first_names_mid_sentence(scrub) -> None:
         "Ik heb met [persoon 1] gesproken, vraag het ook aan [persoon 2]."
     )
     assert scrub("Ik ben blij; jan. 2024 was zwaar.") == "Ik ben blij; jan. 2024 was zwaar."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Van der Heyden belde gisteren.", "[persoon 1] belde gisteren."),
+        ("Het koppel Van den Berghe heeft schulden.", "Het koppel [persoon 1] heeft schulden."),
+        ("Vanden Bossche komt morgen.", "[persoon 1] komt morgen."),
+        ("Meneer Jef Van der Linden is ziek.", "Meneer [persoon 1] is ziek."),
+        ("Gesprek met Van de Velde en De Wolf.", "Gesprek met [persoon 1] en [persoon 2]."),
+        ("Noor van de Velde kwam mee.", "[persoon 1] kwam mee."),
+        ("Roos De Smet werkt halftijds.", "[persoon 1] werkt halftijds."),
+        ("de zoon van den bossche speelt voetbal", "de zoon [persoon 1] speelt voetbal"),
+        ("mevrouw van der heyden belde", "mevrouw [persoon 1] belde"),
+        ("de dochter van De Smet", "de dochter van [persoon 1]"),
+        # a listed town is the town
+        ("In De Pinte woont hij.", "In [plaats] woont hij."),
+        ("Ze verhuist naar De Haan.", "Ze verhuist naar [plaats]."),
+    ],
+)
+def test_surname_particles_belong_to_the_name(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Van de school komt het signaal, van de Sociale Dienst niets.", None),
+        ("Van het OCMW en van de juf hoorden we niets.", None),
+        ("Van den beginne af was het moeilijk.", None),
+        ("Is dat Sandra van de Kerkstraat?", "Is dat [persoon 1] van de [adres]?"),
+    ],
+)
+def test_particles_before_words_stay(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (expected or text)

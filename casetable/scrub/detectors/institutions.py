@@ -460,6 +460,10 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 ):
                     start = prev.start
             last = _name_after(doc, i)
+            if last == i + 1 and start == t.start:
+                pair = f"{t.lower} {toks[last].lower}"
+                if pair in lex.places or pair in lex.surnames:
+                    last = -1  # "in De Pinte": a town; "met De Wolf": a family (persons.py)
             if last > i:
                 yield Span(start, toks[last].end, "INSTITUTION")
         if (

@@ -140,6 +140,50 @@ def _cap_particle(doc: Doc, j: int) -> bool:
     return t.cap and t.lower in PARTICLES and doc.joined(j)
 
 
+# Particles that only names use ("van den Bossche", "Van der Linden"), unlike "van de" or "de".
+ARCHAIC_PARTICLES = frozenset({"den", "der", "ter", "ten", "vanden", "vander"})
+
+
+def _particles_before(doc: Doc, i: int) -> int:
+    """Index of the first of up to three surname particles right before token i (i if none)."""
+    toks, j = doc.tokens, i
+    while j > 0 and i - j < 3 and toks[j - 1].lower in PARTICLES and doc.joined(j - 1):
+        j -= 1
+    return j
+
+
+def _particle_name(doc: Doc, i: int) -> int:
+    """CONFIRMED when token i with the particles before it is a listed family name.
+
+    "Van den Broeck heeft", "Van der Linden woont" (the phrase is in Statbel's family names);
+    lowercase only with a particle no Dutch phrase uses and a last word that is no word ("de
+    zoon van den bossche"). A listed place wins without a title: "in De Pinte", "naar De Haan".
+    """
+    j = _particles_before(doc, i)
+    if j == i:
+        return NONE
+    toks, lex = doc.tokens, doc.lex
+    t = toks[i]
+    phrase = " ".join(x.lower for x in toks[j : i + 1])
+    if phrase in lex.places or phrase not in lex.surnames:
+        return NONE
+    if not t.cap:
+        archaic = any(x.lower in ARCHAIC_PARTICLES for x in toks[j:i])
+        return CONFIRMED if archaic and not lex.word_zipf(t.lower) else NONE
+    if not any(x.cap for x in toks[j:i]) and not any(
+        x.lower in ARCHAIC_PARTICLES for x in toks[j:i]
+    ):
+        return NONE  # "het team van de Velde": a lowercase "van de" before a word
+    if toks[j].sent_start and lex.word_zipf(t.lower) and not _verb_after(doc, i):
+        return NONE  # "Van Dender tot Schelde"; but "Van de Velde belde"
+    return CONFIRMED
+
+
+def _verb_after(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return i + 1 < len(toks) and doc.joined(i) and toks[i + 1].lower in FINITE_VERBS
+
+
 def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     t = doc.tokens[i]
     lex = doc.lex
@@ -169,6 +213,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             and doc.prev_word(i) not in DETERMINERS
         ):
             return CONFIRMED  # "de dochter van peeters": a family name that is no word
+        if not z and _particle_name(doc, i) == CONFIRMED:
+            return CONFIRMED  # "de zoon van den bossche"
         if (
             not z
             and len(low) > 5
@@ -216,6 +262,14 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     name = _is_name(doc, t)
     if t.upper:
         return CONFIRMED if name and _title_before(doc, i) else NONE
+    if i > 0 and doc.tokens[i - 1].lower in PARTICLES:
+        if _particle_name(doc, i) == CONFIRMED:
+            return CONFIRMED  # "Van den Broeck", "Van der Linden woont"
+        j = _particles_before(doc, i)
+        if " ".join(x.lower for x in doc.tokens[j : i + 1]) in lex.places and not _title_before(
+            doc, i
+        ):
+            return NONE  # "in De Pinte", "naar De Haan": the town
     if low in lex.places:
         if _title_before(doc, i):
             return CONFIRMED
@@ -263,10 +317,15 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     if known is not None and t.lower not in PARTICLES and known(t.lower):
         return True
     toks = doc.tokens
-    # beside a confirmed name: "Lotte en Roos", "Storm, Noor", "Roos Vermeulen"
+    # beside a confirmed name: "Lotte en Roos", "Storm, Noor", "Roos Vermeulen", "Roos De
+    # Smet" (a particle itself joins a name in _chains, or not: "In De Pinte")
+    nxt = i + 1
+    while nxt < len(toks) and nxt - i <= 3 and toks[nxt].lower in PARTICLES and doc.joined(nxt):
+        nxt += 1
     if (
-        i + 1 < len(toks)
-        and state[i + 1] == CONFIRMED
+        nxt < len(toks)
+        and t.lower not in PARTICLES
+        and state[nxt] == CONFIRMED
         and doc.joined(i)
         and (
             not t.sent_start
@@ -396,6 +455,35 @@ def _imperative(doc: Doc, i: int) -> bool:
     return nxt is not None and doc.joined(i) and not nxt.cap and nxt.lower in IMPERATIVE_NEXT
 
 
+def _chain_start(doc: Doc, i: int) -> int:
+    """Where a name that ends at token i starts, taking in the particles that belong to it.
+
+    From the first capitalised particle ("Van den Broeck", "van De Smet": not the "van" before
+    it), all after an honorific ("mevrouw van den bossche"), or a particle only names use with
+    the "van" before it ("de zoon van den Bossche").
+    """
+    toks = doc.tokens
+    j = _particles_before(doc, i)
+    if j == i:
+        return i
+    for k in range(j, i):
+        if toks[k].cap:
+            return k
+    if doc.prev_word(j) in HONORIFICS:
+        return j
+    if toks[i - 1].lower in ARCHAIC_PARTICLES:
+        return i - 2 if i - 2 >= j and toks[i - 2].lower in ("van", "von") else i - 1
+    return i
+
+
+def _particle_run_end(doc: Doc, j: int) -> int:
+    """The capitalised word after up to three particles from token j, or -1."""
+    toks, k = doc.tokens, j
+    while k < len(toks) and k - j < 3 and toks[k].lower in PARTICLES and doc.joined(k):
+        k += 1
+    return k if j < k < len(toks) and toks[k].cap else -1
+
+
 def _chains(doc: Doc, state: list[int]):
     toks = doc.tokens
     lex = doc.lex
@@ -404,15 +492,7 @@ def _chains(doc: Doc, state: list[int]):
     for i in doc.focus:
         if i < after or state[i] != CONFIRMED:
             continue
-        start = i
-        # particles right before: "Van Damme", "gezin El Khatib"
-        while (
-            start > 0
-            and toks[start - 1].lower in PARTICLES
-            and doc.joined(start - 1)
-            and (toks[start - 1].cap or doc.prev_word(start - 1) in HONORIFICS)
-        ):
-            start -= 1
+        start = _chain_start(doc, i)
         end = i
         while end + 1 < n and doc.joined(end):
             nxt = toks[end + 1]
@@ -432,6 +512,12 @@ def _chains(doc: Doc, state: list[int]):
                 and toks[end + 2].lower not in lex.never
             ):
                 end += 2
+            elif (k := _particle_run_end(doc, end + 1)) > end + 2 and (
+                (state[k] == CONFIRMED and toks[k].lower in lex.surnames)
+                or " ".join(x.lower for x in toks[end + 1 : k + 1]) in lex.surnames
+            ):
+                end = k  # "Storm van de Velde", "Luc Van den Broeck"; not "Sandra van de
+                # Meensesteenweg"
             else:
                 break
         s = toks[start].start
