@@ -49,7 +49,11 @@ class Scrubber:
             for detector in self._digit_detectors:
                 spans.extend(detector(text, doc.runs))
         known = pseudonyms.knows if pseudonyms is not None else None
-        spans.extend(detect_persons(doc, known))
+        persons = detect_persons(doc, known)
+        spans.extend(persons)
+        if persons and doc.runs:
+            # a text about somebody: a month and year dates an event of that family
+            spans.extend(dates.detect_month_year(text))
         spans.extend(detect_addresses(doc))
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))

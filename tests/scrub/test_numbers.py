@@ -183,3 +183,43 @@ def test_year_in_brackets_after_a_name_is_a_birth_year() -> None:
         "2012",
         "2015",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("de hoorzitting is op woensdag 8 januari.", "woensdag 8 januari"),
+        ("Afspraak vrijdag, 17 oktober om 9u.", "vrijdag, 17 oktober"),
+        ("overleg donderdag 23/1 in de namiddag", "donderdag 23/1"),
+        ("ze komt zaterdag 05.04.2025 langs", "zaterdag 05.04.2025"),
+        ("op de 2de december en", "2de december"),
+        ("tegen de 1ste mei", "1ste mei"),
+        ("ze komt terug op de 14de.", "de 14de"),
+        ("betalen tegen de 3e, om 12u", "de 3e"),
+        ("79.07.28-061.31 en 2 december", "2 december"),
+    ],
+)
+def test_weekdays_ordinals_and_days_of_the_month(text: str, date: str) -> None:
+    assert date in found(dates.detect_date, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij zit in het 5de leerjaar",
+        "het is de 3de keer op de 2de verdieping",
+        "begin maart en eind april",
+        "elke maandag om 10u",
+        "op maandag komt de thuisbegeleider",
+    ],
+)
+def test_ordinals_and_weekdays_alone_are_no_dates(text: str) -> None:
+    assert found(dates.detect_date, text) == []
+
+
+def test_month_and_year_only_in_a_text_about_somebody(scrub) -> None:
+    assert scrub("Mama Fatima verloor haar job in oktober 2024.") == (
+        "Mama [persoon 1] verloor haar job in [datum]."
+    )
+    note = "Beleidssignaal: sinds januari 2025 zijn de wachtlijsten langer."
+    assert scrub(note) == note

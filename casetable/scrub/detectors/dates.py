@@ -1,4 +1,9 @@
-"""Specific calendar dates (day + month, full dates, birth dates); months or years alone stay."""
+"""Specific calendar dates (day + month, full dates, birth dates); months or years alone stay.
+
+A weekday right before a date is part of it ("maandag 2 december": with the weekday the year
+follows). A month with its year ("oktober 2024") is a date only in a text that names somebody
+(`detect_month_year`, called by the scrubber), so a policy note keeps "sinds januari 2025".
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ _MONTHS = (
 
 WORD_DATE_RE = re.compile(
     rf"""
-    (?<![\w°])
+    (?<![\w°.,/-])                           # not inside a number: "79.07.28-061.31 en 2 mei"
     (?:(?:[1-9]|[12]\d|3[01])\s?(?:en|tot|t/m|tem|-|–|&)\s?)?  # a range: 12 en 13 maart
     (?:[1-9]|[12]\d|3[01])(?:ste|de|e)?      # day: 2, 21ste
     \s+(?:{_MONTHS})                      # month in words, abbreviation with a dot
@@ -85,9 +90,35 @@ BORN_RE = re.compile(
 YEAR_AFTER_NAME_RE = re.compile(r"(?<=[^\W\d_] \()(?:19[3-9]\d|20[0-2]\d)(?=\))")
 
 
+# "op de 5de", "vrijdag de 13de": a day of the month by its ordinal alone, at the end of a phrase
+# (not "het 5de leerjaar", "de 3de keer").
+DAY_ORDINAL_RE = re.compile(
+    r"""
+    (?<![\w°])
+    (?:[1-9]|[12]\d|3[01])(?:ste|de|e)
+    (?=\s*(?:[.,;:!?)]|$|om\s\d|van\sde\smaand))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Words before "de 5de" that make it a date: "op de 5de", "tegen de 12de".
+_ORDINAL_CUE_RE = re.compile(
+    r"(?i)\b(?:op|tegen|vanaf|tot|voor|na|sinds|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(de\s+)$"
+)
+# A weekday right before a date goes with it: with the day and month it gives away the year.
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?i)\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s*,?\s+$"
+)
+
 # Every date pattern below starts at the first digit of a number (its look-behind rules out a
 # digit before it), so each is tried only where a run of digits starts.
 _AT_DIGITS = (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, YEAR_AFTER_NAME_RE)
+
+
+def _dated(text: str, start: int, end: int) -> Span:
+    """A DATE span that takes in a weekday right before it ("maandag 2 december")."""
+    m = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 12), start)
+    return Span(m.start() if m else start, end, "DATE")
 
 
 def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
@@ -95,7 +126,7 @@ def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
     starts = [s for s, _ in (digit_runs(text) if runs is None else runs)]
     for rx in _AT_DIGITS:
         for m in matches_at(rx, text, starts):
-            yield Span(m.start(), m.end(), "DATE")
+            yield _dated(text, m.start(), m.end())
     if "°" in text:
         for m in BIRTH_RE.finditer(text):
             yield Span(m.start(), m.end(), "DATE")
@@ -111,7 +142,30 @@ def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
             day, month = int(m.group("d")), int(m.group("m"))
             cue = _DATE_CUE_RE.search(text, max(0, m.start() - 20), m.start())
             if cue or day > month or month > 10:
-                yield Span(m.start(), m.end(), "DATE")
+                yield _dated(text, m.start(), m.end())
+    for m in matches_at(DAY_ORDINAL_RE, text, starts):
+        cue = _ORDINAL_CUE_RE.search(text, max(0, m.start() - 14), m.start())
+        if cue is not None:  # "op de 5de": the article goes too
+            yield _dated(text, cue.start(1), m.end())
+
+
+# A month and a year ("oktober 2024"): when a family had its baby, moved, lost an allowance.
+# Only in a text that names a person (the scrubber decides): in a policy note it stays.
+MONTH_YEAR_RE = re.compile(
+    r"""
+    (?<![\w°])
+    (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)
+    \s+(?:19|20)\d{2}
+    (?![\w]|[./-]\d)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def detect_month_year(text: str) -> Iterator[Span]:
+    """ "in oktober 2024": a month with its year (full month names only, not "jan. 2024")."""
+    for m in MONTH_YEAR_RE.finditer(text):
+        yield Span(m.start(), m.end(), "DATE")
 
 
 DETECTORS = (detect_date,)
