@@ -43,15 +43,25 @@ class Finding:
     weight: float
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "phrase": self.phrase, "start": self.start, "end": self.end,
-                "suggestion": self.suggestion, "weight": self.weight}
+        return {
+            "kind": self.kind,
+            "phrase": self.phrase,
+            "start": self.start,
+            "end": self.end,
+            "suggestion": self.suggestion,
+            "weight": self.weight,
+        }
 
 
 _KIND_LABELS: dict[str, tuple[str, str]] = {
-    "age": ("leeftijd", "age"), "origin": ("herkomst", "origin"),
-    "diagnosis": ("diagnose", "diagnosis"), "family_size": ("gezinsgrootte", "family size"),
-    "family_structure": ("gezinsvorm", "family structure"), "occupation": ("beroep", "occupation"),
-    "place_hint": ("plaatsaanwijzing", "place hint"), "event": ("gebeurtenis", "event"),
+    "age": ("leeftijd", "age"),
+    "origin": ("herkomst", "origin"),
+    "diagnosis": ("diagnose", "diagnosis"),
+    "family_size": ("gezinsgrootte", "family size"),
+    "family_structure": ("gezinsvorm", "family structure"),
+    "occupation": ("beroep", "occupation"),
+    "place_hint": ("plaatsaanwijzing", "place hint"),
+    "event": ("gebeurtenis", "event"),
 }
 
 
@@ -72,8 +82,11 @@ class ReidentificationReport:
             raise ValueError("lang must be 'nl' or 'en'")
         distinct = _distinct(self.findings)
         if not distinct:
-            return ("Geen kenmerken gevonden die het gezin herkenbaar maken." if lang == "nl"
-                    else "No characteristics found that make the family recognisable.")
+            return (
+                "Geen kenmerken gevonden die het gezin herkenbaar maken."
+                if lang == "nl"
+                else "No characteristics found that make the family recognisable."
+            )
         top = sorted(distinct, key=lambda f: (-f.weight, f.start))[:3]
         quoted = _join([f'"{f.phrase}"' for f in sorted(top, key=lambda f: f.start)], lang)
         example = f'"{top[0].phrase}" → "{top[0].suggestion}"'
@@ -83,30 +96,36 @@ class ReidentificationReport:
             rare = f"Het zeldzame kenmerk {quoted}" if one else f"De combinatie van {quoted}"
             return {
                 "geen": f"Enkel {'een gewoon kenmerk' if one else 'gewone kenmerken'} ({quoted});"
-                        " de kans op herkenning is klein.",
+                " de kans op herkenning is klein.",
                 "laag": f"{few} de groep wat; het risico op herkenning is laag.",
                 "verhoogd": f"{rare} kan het gezin herkenbaar maken; overweeg algemenere woorden,"
-                            f" bijvoorbeeld {example}.",
+                f" bijvoorbeeld {example}.",
                 "hoog": f"{rare} maakt het gezin waarschijnlijk herkenbaar; maak de tekst algemener"
-                        f" voor je hem deelt, bijvoorbeeld {example}.",
+                f" voor je hem deelt, bijvoorbeeld {example}.",
             }[self.level]
-        few = (f"The characteristic {quoted} narrows" if one
-               else f"The characteristics {quoted} narrow")
+        few = (
+            f"The characteristic {quoted} narrows"
+            if one
+            else f"The characteristics {quoted} narrow"
+        )
         rare = f"The rare characteristic {quoted}" if one else f"Together, {quoted}"
         return {
             "geen": f"Only {'a common characteristic' if one else 'common characteristics'}"
-                    f" ({quoted}); the risk of recognition is small.",
+            f" ({quoted}); the risk of recognition is small.",
             "laag": f"{few} the group a little; the risk of recognition is low.",
             "verhoogd": f"{rare} may make the family recognisable; consider more general wording,"
-                        f" for example {example}.",
+            f" for example {example}.",
             "hoog": f"{rare} probably {'identifies' if one else 'identify'} the family; generalise"
-                    f" the text before sharing it, for example {example}.",
+            f" the text before sharing it, for example {example}.",
         }[self.level]
 
     def to_json(self) -> dict[str, object]:
-        return {"level": self.level, "score": round(self.score, 2),
-                "findings": [f.to_json() for f in self.findings],
-                "message": {"nl": self.message("nl"), "en": self.message("en")}}
+        return {
+            "level": self.level,
+            "score": round(self.score, 2),
+            "findings": [f.to_json() for f in self.findings],
+            "message": {"nl": self.message("nl"), "en": self.message("en")},
+        }
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -125,6 +144,7 @@ def _distinct(findings: tuple[Finding, ...]) -> list[Finding]:
 
 
 # --- lexicons ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
@@ -170,8 +190,12 @@ def _load(path: Path = _DATA) -> tuple[dict[str, _Entry], dict[str, _Entry], dic
 
 
 _FOLDED, _EXACT, _RAW = _load()
-_COMPOUND = tuple((t.casefold(), _Entry("diagnosis", d["weight"], d["suggestion"]))
-                  for d in _RAW["diagnosis"] if d.get("compound") for t in d["terms"])
+_COMPOUND = tuple(
+    (t.casefold(), _Entry("diagnosis", d["weight"], d["suggestion"]))
+    for d in _RAW["diagnosis"]
+    if d.get("compound")
+    for t in d["terms"]
+)
 _MAX_WORDS = max(len(k.split()) for k in (*_FOLDED, *_EXACT))
 _COMPOUND_SUFFIXES = tuple(t for t, _ in _COMPOUND)
 _MULTI_FIRST = {k.split()[0].casefold() for k in (*_FOLDED, *_EXACT) if " " in k}
@@ -190,15 +214,18 @@ class _Rule:
     suggestion: str
 
 
-_RULES = tuple(_Rule(kind, re.compile(r["pattern"], re.I), tuple(r["triggers"]), r["weight"],
-                     r["suggestion"])
-               for kind in ("family_structure", "place_hint", "event") for r in _RAW[kind])
+_RULES = tuple(
+    _Rule(kind, re.compile(r["pattern"], re.I), tuple(r["triggers"]), r["weight"], r["suggestion"])
+    for kind in ("family_structure", "place_hint", "event")
+    for r in _RAW[kind]
+)
 
 # --- patterns ---------------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _NUM = r"(?:\d{1,3}(?:,5|½)?|anderhalf|" + "|".join(sorted(_NUMWORDS, key=len, reverse=True)) + ")"
-_AGE_RE = re.compile(rf"""
+_AGE_RE = re.compile(
+    rf"""
     (?<![\w.,/+-])                                   # not the tail of a number, date or range
     (?P<nums>{_NUM}(?:\s*(?:,|\ben\b|&)\s*{_NUM})*)  # 15 | 2, 5 en 9
     (?P<unit>\s?-?\s?jarig(?:e|en)?\b                # 15-jarige, vijftienjarige
@@ -206,65 +233,311 @@ _AGE_RE = re.compile(rf"""
       | \s*(?:maanden|maand|mnd\.?)(?:\s+oud)?\b      # 8 maanden
       | \s*(?:weken|week)\b(?:\s+oud\b)?)?           # 6 weken
     (?![\w-])
-""", re.I | re.X)
+""",
+    re.I | re.X,
+)
 _DIGITS_RE = re.compile(r"(?<!\d)\d")
 _NUMBER_STARTERS = (*_NUMWORDS, "anderhalf")  # "vijftienjarige" starts with "vijftien" too
 _BIRTH_RE = re.compile(r"\bgeboren in (?:19|20)\d\d\b|°\s?(?:19|20)\d\d\b", re.I)
-_COUNT_RE = re.compile(rf"""
+_COUNT_RE = re.compile(
+    rf"""
     (?<![\w-])(?P<n>\d{{1,2}}|{"|".join(_NUMWORDS)})\s+
     (?:eigen\s+|jonge\s+|minderjarige\s+|kleine\s+)?
     (?:kinderen|kids|zonen|zoons|dochters|broers\ en\ zussen|broers|zussen|kleinkinderen)\b
-""", re.I | re.X)
+""",
+    re.I | re.X,
+)
 _MULTIPLE_RE = re.compile(  # tweeling, tweelingen, tweelingbroer
-    r"\b(?P<w>" + "|".join(_RAW["multiples"])
+    r"\b(?P<w>"
+    + "|".join(_RAW["multiples"])
     + r")(?:en|broer(?:tje)?|zus(?:je)?|zussen|broers)?\b",
-    re.I)
+    re.I,
+)
 _EPONYM_RE = re.compile(
     rf"\b(?:ziekte|syndroom) van (?P<a>{_MASK}+|[^\W\d_][\w'-]+)"
-    r"|\b(?P<b>[^\W\d_][\w-]*?)-?syndroom\b", re.I)
+    r"|\b(?P<b>[^\W\d_][\w-]*?)-?syndroom\b",
+    re.I,
+)
 # "bij De Lijn": capitalised, so "[instelling]" and "bij de buren" stay out
 _EMPLOYER_RE = re.compile(
-    r"\s+(?:bij|voor)\s+(?:(?:de|het)\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}")
+    r"\s+(?:bij|voor)\s+(?:(?:de|het)\s+)?[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}"
+)
 _WORKS_AT_RE = re.compile(
     r"\bwerk(?:t|te|en|ten)\s+(?:al\s+\w+\s+jaar\s+)?(?:bij|voor)\s+(?:(?:de|het)\s+)?"
-    r"(?P<e>[A-Z][\w'&-]*)(?:\s+[A-Z][\w'&-]*){0,3}")
+    r"(?P<e>[A-Z][\w'&-]*)(?:\s+[A-Z][\w'&-]*){0,3}"
+)
 _SERVICES = {"OCMW", "CAW", "CLB", "VDAB", "CKG", "GGZ", "Kind", "Huis", "Sociaal", "Opgroeien"}
 
 _WORDS_RE = re.compile(rf"[\w']+|{_MASK}+|[(:,]")
-_TRANSPARENT = {"bijna", "pas", "amper", "net", "nog", "maar", "ongeveer", "circa", "ca", "nu",
-                "intussen", "inmiddels", "al", "reeds", "zowat", "ruim", "zo'n", "toen", "ook"}
-_AGE_BEFORE = {"is", "was", "wordt", "werd", "zijn", "waren", "worden", "werden", "van", "op",
-               "leeftijd", "(", ":", ","}
-_DURATION_BEFORE = {"sinds", "voor", "na", "gedurende", "over", "binnen", "per", "elke", "om",
-                    "tijdens", "afgelopen", "laatste", "voorbije", "eerste", "komende", "de", "het",
-                    "een", "tussen", "dan", "vanaf", "tot", "meer", "minder"}
-_DURATION_AFTER = {"geleden", "lang", "later", "eerder", "terug", "daarna", "voordien", "nadien",
-                   "na", "in", "hier", "getrouwd", "samen", "gescheiden", "weg", "werkloos",
-                   "bezig", "aan", "op", "bij", "zonder", "ziek", "thuis", "verder", "tijd",
-                   "gevangenis", "cel", "zwanger", "wachten", "gewacht", "geleefd", "gewerkt",
-                   "gewoond", "uit", "opgenomen", "ervaring", "hulpverlening", "begeleiding"}
-_DURATION_NOUNS = {"straf", "gevangenisstraf", "celstraf", "contract", "periode", "termijn",
-                   "wachttijd", "schuld", "verblijf", "huurcontract", "lening", "afbetaling",
-                   "afbetalingsplan", "opleiding", "studie", "cursus", "traject", "project",
-                   "relatie", "huwelijk", "samenwerking", "garantie", "programma", "begeleiding",
-                   "ervaring", "plan", "verblijfsvergunning", "vergunning", "wachtlijst",
-                   "onderzoek", "procedure", "behandeling", "opname", "duur", "looptijd"}
-_NOT_AGE_AFTER = {"euro", "eur", "procent", "keer", "uur", "uren", "dagen", "dag", "kinderen",
-                  "kind", "kg", "km", "cm", "minuten", "per", "maal", "op", "x", "nachten",
-                  "van", "uit", "tot", "hoog"}  # "hij is 1 van de 3 kinderen"
-_KIN = {"zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "kinderen", "kids", "baby",
-        "jongen", "jongetje", "meisje", "meisjes", "jongens", "broer", "broertje", "broers", "zus",
-        "zusje", "zussen", "oudste", "jongste", "middelste", "tweeling", "drieling", "moeder",
-        "mama", "vader", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "man",
-        "vrouw", "partner", "stiefvader", "stiefmoeder", "pleegkind", "tiener", "peuter", "kleuter",
-        "jongere", "zonen", "dochters"}
-_LANGUAGE_USE = {"les", "lessen", "taal", "taalles", "cursus", "tolk", "vertaling", "versie",
-                 "ondertiteling", "ondertitels", "keuken", "school"}
+_TRANSPARENT = {
+    "bijna",
+    "pas",
+    "amper",
+    "net",
+    "nog",
+    "maar",
+    "ongeveer",
+    "circa",
+    "ca",
+    "nu",
+    "intussen",
+    "inmiddels",
+    "al",
+    "reeds",
+    "zowat",
+    "ruim",
+    "zo'n",
+    "toen",
+    "ook",
+}
+_AGE_BEFORE = {
+    "is",
+    "was",
+    "wordt",
+    "werd",
+    "zijn",
+    "waren",
+    "worden",
+    "werden",
+    "van",
+    "op",
+    "leeftijd",
+    "(",
+    ":",
+    ",",
+}
+_DURATION_BEFORE = {
+    "sinds",
+    "voor",
+    "na",
+    "gedurende",
+    "over",
+    "binnen",
+    "per",
+    "elke",
+    "om",
+    "tijdens",
+    "afgelopen",
+    "laatste",
+    "voorbije",
+    "eerste",
+    "komende",
+    "de",
+    "het",
+    "een",
+    "tussen",
+    "dan",
+    "vanaf",
+    "tot",
+    "meer",
+    "minder",
+}
+_DURATION_AFTER = {
+    "geleden",
+    "lang",
+    "later",
+    "eerder",
+    "terug",
+    "daarna",
+    "voordien",
+    "nadien",
+    "na",
+    "in",
+    "hier",
+    "getrouwd",
+    "samen",
+    "gescheiden",
+    "weg",
+    "werkloos",
+    "bezig",
+    "aan",
+    "op",
+    "bij",
+    "zonder",
+    "ziek",
+    "thuis",
+    "verder",
+    "tijd",
+    "gevangenis",
+    "cel",
+    "zwanger",
+    "wachten",
+    "gewacht",
+    "geleefd",
+    "gewerkt",
+    "gewoond",
+    "uit",
+    "opgenomen",
+    "ervaring",
+    "hulpverlening",
+    "begeleiding",
+}
+_DURATION_NOUNS = {
+    "straf",
+    "gevangenisstraf",
+    "celstraf",
+    "contract",
+    "periode",
+    "termijn",
+    "wachttijd",
+    "schuld",
+    "verblijf",
+    "huurcontract",
+    "lening",
+    "afbetaling",
+    "afbetalingsplan",
+    "opleiding",
+    "studie",
+    "cursus",
+    "traject",
+    "project",
+    "relatie",
+    "huwelijk",
+    "samenwerking",
+    "garantie",
+    "programma",
+    "begeleiding",
+    "ervaring",
+    "plan",
+    "verblijfsvergunning",
+    "vergunning",
+    "wachtlijst",
+    "onderzoek",
+    "procedure",
+    "behandeling",
+    "opname",
+    "duur",
+    "looptijd",
+}
+_NOT_AGE_AFTER = {
+    "euro",
+    "eur",
+    "procent",
+    "keer",
+    "uur",
+    "uren",
+    "dagen",
+    "dag",
+    "kinderen",
+    "kind",
+    "kg",
+    "km",
+    "cm",
+    "minuten",
+    "per",
+    "maal",
+    "op",
+    "x",
+    "nachten",
+    "van",
+    "uit",
+    "tot",
+    "hoog",
+}  # "hij is 1 van de 3 kinderen"
+_KIN = {
+    "zoon",
+    "zoontje",
+    "dochter",
+    "dochtertje",
+    "kind",
+    "kindje",
+    "kinderen",
+    "kids",
+    "baby",
+    "jongen",
+    "jongetje",
+    "meisje",
+    "meisjes",
+    "jongens",
+    "broer",
+    "broertje",
+    "broers",
+    "zus",
+    "zusje",
+    "zussen",
+    "oudste",
+    "jongste",
+    "middelste",
+    "tweeling",
+    "drieling",
+    "moeder",
+    "mama",
+    "vader",
+    "papa",
+    "ouders",
+    "oma",
+    "opa",
+    "grootmoeder",
+    "grootvader",
+    "man",
+    "vrouw",
+    "partner",
+    "stiefvader",
+    "stiefmoeder",
+    "pleegkind",
+    "tiener",
+    "peuter",
+    "kleuter",
+    "jongere",
+    "zonen",
+    "dochters",
+}
+_LANGUAGE_USE = {
+    "les",
+    "lessen",
+    "taal",
+    "taalles",
+    "cursus",
+    "tolk",
+    "vertaling",
+    "versie",
+    "ondertiteling",
+    "ondertitels",
+    "keuken",
+    "school",
+}
 _PERSONS = _KIN | {"hij", "ze", "zij", "die"}
-_ATTRIB = {"is", "was", "werkt", "werkte", "werken", "werkten", "als", "beroep", "job",
-           "zelfstandig", "zelfstandige", "voormalig", "gewezen", "vroeger", "ex"}
-_DETERMINERS = {"de", "het", "hun", "haar", "zijn", "onze", "ons", "jullie", "mijn", "je", "uw",
-                "die", "deze", "dat", "naar", "bij", "met", "door", "aan", "van", "voor", "geen"}
+_ATTRIB = {
+    "is",
+    "was",
+    "werkt",
+    "werkte",
+    "werken",
+    "werkten",
+    "als",
+    "beroep",
+    "job",
+    "zelfstandig",
+    "zelfstandige",
+    "voormalig",
+    "gewezen",
+    "vroeger",
+    "ex",
+}
+_DETERMINERS = {
+    "de",
+    "het",
+    "hun",
+    "haar",
+    "zijn",
+    "onze",
+    "ons",
+    "jullie",
+    "mijn",
+    "je",
+    "uw",
+    "die",
+    "deze",
+    "dat",
+    "naar",
+    "bij",
+    "met",
+    "door",
+    "aan",
+    "van",
+    "voor",
+    "geen",
+}
 
 
 def assess(text: str) -> ReidentificationReport:
@@ -272,11 +545,18 @@ def assess(text: str) -> ReidentificationReport:
     masked = PLACEHOLDER_RE.sub(lambda m: _MASK * len(m.group()), text)
     low = masked.lower()
     starts = _number_starts(masked, low)
-    found = [*_ages(masked, low, starts), *_terms(masked), *_counts(masked, low, starts),
-             *_eponyms(masked, low),
-             *_rules(masked, low), *_works_at(masked, low)]
-    findings = tuple(Finding(kind, text[s:e], s, e, sugg, round(w, 2))
-                     for s, e, kind, sugg, w in _without_overlaps(found))
+    found = [
+        *_ages(masked, low, starts),
+        *_terms(masked),
+        *_counts(masked, low, starts),
+        *_eponyms(masked, low),
+        *_rules(masked, low),
+        *_works_at(masked, low),
+    ]
+    findings = tuple(
+        Finding(kind, text[s:e], s, e, sugg, round(w, 2))
+        for s, e, kind, sugg, w in _without_overlaps(found)
+    )
     distinct = _distinct(findings)
     score = sum(f.weight for f in distinct)
     level = next((name for floor, name in _FLOORS if score >= floor), "geen")
@@ -309,17 +589,23 @@ def _prev_words(masked: str, pos: int, n: int = 4) -> list[str]:
 
 
 def _next_word(masked: str, pos: int) -> str:
-    m = re.match(r"\s*([\w'%]+)", masked[pos:pos + 40])
+    m = re.match(r"\s*([\w'%]+)", masked[pos : pos + 40])
     return m.group(1).lower() if m else ""
 
 
 # --- ages -------------------------------------------------------------------------------------
 
+
 def _age_label(years: float) -> tuple[str, str, float]:
     """(singular, plural, weight) of the age band that replaces an exact age."""
-    bands = ((1, "een baby", "baby's", 0.5), (4, "een peuter", "peuters", 0.5),
-             (6, "een kleuter", "kleuters", 0.5), (12, "een schoolkind", "schoolkinderen", 0.5),
-             (18, "een tiener", "tieners", 0.5), (25, "een jongvolwassene", "jongvolwassenen", 0.4))
+    bands = (
+        (1, "een baby", "baby's", 0.5),
+        (4, "een peuter", "peuters", 0.5),
+        (6, "een kleuter", "kleuters", 0.5),
+        (12, "een schoolkind", "schoolkinderen", 0.5),
+        (18, "een tiener", "tieners", 0.5),
+        (25, "een jongvolwassene", "jongvolwassenen", 0.4),
+    )
     for upper, one, many, w in bands:
         if years < upper:
             return one, many, w
@@ -347,7 +633,7 @@ def _is_age(masked: str, m: re.Match[str], unit: str, several: bool) -> bool:
     before = [w for w in _prev_words(masked, m.start()) if w not in _TRANSPARENT]
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
-    closed = re.match(r"\s*\)", masked[m.end():]) is not None
+    closed = re.match(r"\s*\)", masked[m.end() :]) is not None
     if unit == "jarig":
         return after not in _DURATION_NOUNS
     if unit and m.group("unit").rstrip().lower().endswith("oud"):
@@ -370,7 +656,7 @@ def _is_age(masked: str, m: re.Match[str], unit: str, several: bool) -> bool:
 
 def _capitalised_before(masked: str, m: re.Match[str]) -> bool:
     """A name-like word right before "(15)" ("Mo (15)"): the scrubber may have kept it."""
-    before = masked[max(0, m.start() - 30):m.start()]
+    before = masked[max(0, m.start() - 30) : m.start()]
     return re.search(r"\b[A-Z][a-z]+\s*\(\s*$", before) is not None
 
 
@@ -404,10 +690,22 @@ def _age_matches(masked: str, starts: list[int]) -> Iterator[re.Match[str]]:
 def _ages(masked: str, low: str, starts: list[int]) -> Iterator[_Cand]:
     for m in _age_matches(masked, starts):
         raw_unit = (m.group("unit") or "").strip().lower()
-        unit = ("jarig" if "jarig" in raw_unit else "maand" if raw_unit.startswith("m")
-                else "week" if raw_unit.startswith("we") else "jaar" if raw_unit else "")
-        nums = [_number(t) for t in re.split(r"\s*(?:,\s|,$|\ben\b|&)\s*", m.group("nums").strip())
-                if t.strip(", ")]
+        unit = (
+            "jarig"
+            if "jarig" in raw_unit
+            else "maand"
+            if raw_unit.startswith("m")
+            else "week"
+            if raw_unit.startswith("we")
+            else "jaar"
+            if raw_unit
+            else ""
+        )
+        nums = [
+            _number(t)
+            for t in re.split(r"\s*(?:,\s|,$|\ben\b|&)\s*", m.group("nums").strip())
+            if t.strip(", ")
+        ]
         values = [n for n in nums if n is not None]
         if not values or max(values) > 110 or not _is_age(masked, m, unit, len(values) > 1):
             continue
@@ -415,7 +713,7 @@ def _ages(masked: str, low: str, starts: list[int]) -> Iterator[_Cand]:
             values = [v / 12 if unit == "maand" else v / 52 for v in values]
         labels = [_age_label(v) for v in values]
         start, end = m.start(), m.end()
-        wrap = re.search(r"\(\s*$", masked[max(0, start - 3):start])
+        wrap = re.search(r"\(\s*$", masked[max(0, start - 3) : start])
         close = re.match(r"\s*\)", masked[end:])
         if wrap and close:
             start, end = start - len(wrap.group()), end + len(close.group())
@@ -430,12 +728,15 @@ def _describe(labels: list[tuple[str, str, float]]) -> str:
     counts: dict[tuple[str, str], int] = {}
     for one, many, _ in labels:
         counts[(one, many)] = counts.get((one, many), 0) + 1
-    parts = [one if n == 1 else f"{_COUNT_WORDS.get(n, str(n))} {many}"
-             for (one, many), n in counts.items()]
+    parts = [
+        one if n == 1 else f"{_COUNT_WORDS.get(n, str(n))} {many}"
+        for (one, many), n in counts.items()
+    ]
     return _join(parts, "nl")
 
 
 # --- lexicon terms: origin, diagnosis, occupation ----------------------------------------------
+
 
 def _lookup(token: str) -> _Entry | None:
     entry = _EXACT.get(token) or _FOLDED.get(token.casefold())
@@ -448,9 +749,14 @@ def _lookup(token: str) -> _Entry | None:
 def _terms(masked: str) -> Iterator[_Cand]:
     # Fast path: findall (plain strings, no match objects) picks the few tokens that can start a
     # term; positions are only looked at for those.
-    starts = [i for i, w in enumerate(_TOKEN_RE.findall(masked))
-              if w in _EXACT or (low := w.casefold()) in _STARTERS or "-" in low
-              or low.endswith(_COMPOUND_SUFFIXES)]
+    starts = [
+        i
+        for i, w in enumerate(_TOKEN_RE.findall(masked))
+        if w in _EXACT
+        or (low := w.casefold()) in _STARTERS
+        or "-" in low
+        or low.endswith(_COMPOUND_SUFFIXES)
+    ]
     if not starts:
         return
     toks = [m.span() for m in _TOKEN_RE.finditer(masked)]
@@ -460,24 +766,29 @@ def _terms(masked: str) -> Iterator[_Cand]:
             continue
         i = i0
         hit = None
-        first = masked[toks[i][0]:toks[i][1]]
+        first = masked[toks[i][0] : toks[i][1]]
         longest = _MAX_WORDS if first.casefold() in _MULTI_FIRST else 1
         for n in range(min(longest, len(toks) - i), 0, -1):
-            span = toks[i:i + n]
-            if any(not masked[a[1]:b[0]].isspace() for a, b in itertools.pairwise(span)):
+            span = toks[i : i + n]
+            if any(not masked[a[1] : b[0]].isspace() for a, b in itertools.pairwise(span)):
                 continue
             s, e = span[0][0], span[-1][1]
             entry = _lookup(" ".join(masked[s:e].split()) if n > 1 else first)
             if entry:
                 hit = (s, e, entry, n)
                 break
-        if hit is None and "-" in masked[toks[i][0]:toks[i][1]]:  # "Belgisch-Marokkaanse"
+        if hit is None and "-" in masked[toks[i][0] : toks[i][1]]:  # "Belgisch-Marokkaanse"
             s0 = toks[i][0]
-            for part in re.finditer(r"[^-]+", masked[toks[i][0]:toks[i][1]]):
+            for part in re.finditer(r"[^-]+", masked[toks[i][0] : toks[i][1]]):
                 entry = _lookup(part.group())
                 if entry and entry.kind != "occupation":
-                    yield (s0 + part.start(), s0 + part.end(), entry.kind, entry.suggestion,
-                           entry.weight)
+                    yield (
+                        s0 + part.start(),
+                        s0 + part.end(),
+                        entry.kind,
+                        entry.suggestion,
+                        entry.weight,
+                    )
         if hit is None:
             continue
         s, e, entry, n = hit
@@ -515,6 +826,7 @@ def _works_at(masked: str, low: str) -> Iterator[_Cand]:
 
 
 # --- family size, eponymous diseases, pattern rules ---------------------------------------------
+
 
 def _counts(masked: str, low: str, starts: list[int]) -> Iterator[_Cand]:
     if any(w in low for w in ("kinder", "kids", "zonen", "zoons", "dochters", "broers", "zussen")):
