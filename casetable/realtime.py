@@ -16,11 +16,11 @@ from typing import Any
 from flask import request, session
 from flask_login import current_user
 from flask_socketio import emit, join_room
-from sqlalchemy import Select, and_, bindparam, inspect, select
+from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import defer, lazyload
 
 from casetable.extensions import db, socketio
-from casetable.models import CaseTable, Contribution, Participant
+from casetable.models import CaseTable, Participant
 from casetable.services import contributions as contribution_service
 from casetable.services import notes as note_service
 from casetable.services import tables as table_service
@@ -69,8 +69,13 @@ def on_disconnect(*_args: Any) -> None:
             _broadcast_presence(table_service.table_by_public_id(entry[0]))
 
 
-def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Callable[..., Any]:
+def table_event(
+    name: str, *, manager: bool = False, joined: bool = True, state: bool = False
+) -> Callable[..., Any]:
     """Register a handler that gets (table, viewer, payload) after every check has passed.
+
+    `state`: the handler sends the table state, so the vignette and question are loaded with the
+    table (otherwise they are left out: a contribution does not need them).
 
     Refusals come back as the event's ack ({"ok": false, "error", "message"}) and as a
     `failed` event, so a client without an ack callback sees them too. Nothing is stored when a
@@ -83,7 +88,7 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
             try:
                 if not isinstance(payload, dict):
                     raise DomainError("invalid")
-                table, viewer = _event_table_and_viewer(payload.get("table"))
+                table, viewer = _event_table_and_viewer(payload.get("table"), state)
                 if not viewer.in_room(table) or (manager and not viewer.manages(table)):
                     raise DomainError("forbidden")
                 if joined and _joined.get(request.sid, ("",))[0] != table.public_id:
@@ -105,14 +110,12 @@ def table_event(name: str, *, manager: bool = False, joined: bool = True) -> Cal
     return register
 
 
-def _event_table_query(with_seat: bool) -> Select[Any]:
-    query = select(CaseTable).options(
-        lazyload(CaseTable.network),
-        lazyload(CaseTable.facilitator),
-        defer(CaseTable.vignette),
-        defer(CaseTable.question),
-        defer(CaseTable.summary_json),
-    )
+def _event_table_query(with_seat: bool, with_texts: bool) -> Select[Any]:
+    options = [lazyload(CaseTable.network), lazyload(CaseTable.facilitator)]
+    options.append(defer(CaseTable.summary_json))
+    if not with_texts:
+        options += [defer(CaseTable.vignette), defer(CaseTable.question)]
+    query = select(CaseTable).options(*options)
     if with_seat:
         query = query.add_columns(Participant).outerjoin(
             Participant,
@@ -125,12 +128,15 @@ def _event_table_query(with_seat: bool) -> Select[Any]:
 
 
 # Built once: constructing these statements (options, join, cache key) cost more CPU than
-# running them (benchmarks/post_path.py).
-_TABLE_ONLY = _event_table_query(with_seat=False)
-_TABLE_AND_SEAT = _event_table_query(with_seat=True)
+# running them (benchmarks/post_path.py). Keyed by (seat, texts).
+_EVENT_TABLE = {
+    (seat, texts): _event_table_query(seat, texts)
+    for seat in (False, True)
+    for texts in (False, True)
+}
 
 
-def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
+def _event_table_and_viewer(public_id: object, texts: bool = False) -> tuple[CaseTable, Viewer]:
     """The table an event names and who sends it, in one SELECT.
 
     Like table_by_public_id + current_viewer, but the sender's seat comes along in the same
@@ -145,13 +151,13 @@ def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
     participant = None
     if isinstance(token, str) and token:
         row = db.session.execute(
-            _TABLE_AND_SEAT, {"public_id": public_id, "digest": token_digest(token)}
+            _EVENT_TABLE[True, texts], {"public_id": public_id, "digest": token_digest(token)}
         ).first()
         table, participant = row if row is not None else (None, None)
         if participant is not None and participant.removed:
             participant = None
     else:
-        table = db.session.scalar(_TABLE_ONLY, {"public_id": public_id})
+        table = db.session.scalar(_EVENT_TABLE[False, texts], {"public_id": public_id})
     if table is None:
         raise DomainError("not_found")
     user = current_user._get_current_object() if current_user.is_authenticated else None
@@ -161,11 +167,7 @@ def _event_table_and_viewer(public_id: object) -> tuple[CaseTable, Viewer]:
 def _contribution_out(
     table: CaseTable | str, contribution: Any, event: str = "contribution"
 ) -> dict[str, dict[str, Any]]:
-    """Send a contribution to both rooms; returns its public and staff JSON for the ack.
-
-    Takes the public id when the caller has it: after the service's commit, `table.public_id`
-    would reload the expired table row (a SELECT per post, seen in the load-test profile).
-    """
+    """Send a contribution to both rooms; returns its public and staff JSON for the ack."""
     public_id = table if isinstance(table, str) else table.public_id
     out = {
         "public": contribution_service.to_json(contribution, staff=False),
@@ -193,7 +195,7 @@ def _broadcast_presence(table: CaseTable) -> None:
     socketio.emit("presence", people, to=staff_room(table.public_id))
 
 
-@table_event("join", joined=False)
+@table_event("join", joined=False, state=True)
 def on_join(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender joins the table's room; gets the state and everything after its last seen seq."""
     staff = viewer.manages(table)
@@ -228,7 +230,7 @@ def _sync_reply(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     }
 
 
-@table_event("sync")
+@table_event("sync", state=True)
 def on_sync(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """A reconnecting client asks for what it missed after its last seq and rev."""
     return _sync_reply(table, viewer, data)
@@ -237,7 +239,6 @@ def on_sync(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
 @table_event("contribute")
 def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender posts a contribution; ack after it is stored; the room receives the scrubbed text."""
-    # Read before the service commits (which expires the table): no reload in the hot path.
     public_id, staff = table.public_id, viewer.manages(table)
     contribution, created = contribution_service.add_contribution(
         table,
@@ -314,16 +315,11 @@ def on_approve(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("reveal", manager=True)
+@table_event("reveal", manager=True, state=True)
 def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator reveals the silent phase: the room receives all held contributions at once."""
-    public_id = table.public_id  # read before the service's commit expires the table
+    public_id = table.public_id
     revealed = contribution_service.reveal(table, viewer)
-    if revealed:
-        # One SELECT reloads every expired contribution, instead of one per contribution in
-        # to_json (burst scenario of benchmarks/load.py: 20 tables revealing at once).
-        ids = [inspect(c).identity[0] for c in revealed]  # c.id itself would reload c
-        list(db.session.scalars(select(Contribution).where(Contribution.id.in_(ids))))
     for room, staff in ((public_room(public_id), False), (staff_room(public_id), True)):
         socketio.emit(
             "contributions",
@@ -334,7 +330,7 @@ def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {"count": len(revealed)}
 
 
-@table_event("phase", manager=True)
+@table_event("phase", manager=True, state=True)
 def on_phase(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator starts, pauses, extends the timer or changes phase; every screen follows."""
     action = data.get("action")
@@ -345,7 +341,7 @@ def on_phase(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("set_role", manager=True)
+@table_event("set_role", manager=True, state=True)
 def on_set_role(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator names the case bringer or the note-taker."""
     pid = data.get("participant")
@@ -357,7 +353,7 @@ def on_set_role(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("remove", manager=True)
+@table_event("remove", manager=True, state=True)
 def on_remove(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator removes a participant from the room."""
     pid = data.get("participant")
@@ -376,7 +372,7 @@ def on_remove(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("rights")
+@table_event("rights", state=True)
 def on_rights(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator or note-taker ticks the rights worth exploring (rechtenverkenning)."""
     if not (viewer.manages(table) or viewer.is_note_taker(table)):
@@ -386,7 +382,7 @@ def on_rights(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("anonymize", manager=True)
+@table_event("anonymize", manager=True, state=True)
 def on_anonymize(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator makes the table fully anonymous; screens resync without aliases."""
     table_service.make_more_anonymous(viewer.user, table)  # type: ignore[arg-type]
@@ -395,7 +391,7 @@ def on_anonymize(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("close", manager=True)
+@table_event("close", manager=True, state=True)
 def on_close(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator closes the table: no new contributions; every screen shows it closed."""
     table_service.close_table(viewer.user, table)  # type: ignore[arg-type]
