@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 5  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 6  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -81,6 +81,24 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and ln[0] != "#"]
 
 
+def _short_forms(places: set[str], zipf: dict[str, float]) -> set[str]:
+    """Everyday short forms of saint's-name places: "latem" (Sint-Martens-Latem), "leeuw".
+
+    Not when the short form is a very frequent word ("rode" of Sint-Genesius-Rode).
+    """
+    out = set()
+    for p in places:
+        parts = p.split("-")
+        if (
+            len(parts) == 3
+            and parts[0] == "sint"
+            and len(parts[2]) >= 4
+            and zipf.get(parts[2], 0.0) < 5.0
+        ):
+            out.add(parts[2])
+    return out
+
+
 def _build() -> Lexicon:
     places = set(_lines("places.txt.gz")) | {x.casefold() for x in _lines("neighbourhoods.txt")}
     phrases: dict[str, int] = {}
@@ -96,6 +114,7 @@ def _build() -> Lexicon:
     for ln in _lines("dutch_words.tsv.gz"):
         word, _, z = ln.partition("\t")
         zipf[word] = float(z)
+    places |= _short_forms(places, zipf)
     never = [x.casefold() for x in _lines("never_scrub.txt")]
     chains, in_chains = set(), False
     for ln in (DATA / "never_scrub.txt").read_text(encoding="utf-8").splitlines():

@@ -58,7 +58,7 @@ class Scrubber:
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))
         spans.extend(detect_tail_names(doc))
-        spans.extend(detect_chains(doc))
+        spans.extend(detect_chains(doc, names_someone=bool(persons)))
         # placeholders already in the text and never-scrub phrases stay as they are
         spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
         spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))

@@ -56,18 +56,31 @@ def test_a_kind_alone_stays(scrub, text: str) -> None:
             "Hij werkt bij Colruyt, zijn broer bij Bpost.",
             "Hij werkt bij [instelling], zijn broer bij [instelling].",
         ),
-        ("Ze werd betrapt bij de Delhaize.", "Ze werd betrapt bij de [instelling]."),
+        ("Hij werd betrapt bij de Delhaize.", "Hij werd betrapt bij de [instelling]."),
         ("ze kuist bij de lidl in geel", "ze kuist bij de [instelling] in [plaats]"),
         ("Ze werkt in de Okay van Zele.", "Ze werkt in de [instelling] van [plaats]."),
         ("Hij werkt via Start People.", "Hij werkt via [instelling]."),
         ("Hij werkt bij Albert Heijn Mol.", "Hij werkt bij [instelling]."),
-        ("Ze koopt luiers in de Action.", "Ze koopt luiers in de [instelling]."),
+        ("Mama koopt luiers in de Action.", "Mama koopt luiers in de [instelling]."),
         (
             "Zijn zus werkt bij Aldi, mama Zara bij Zara.",
             "Zijn zus werkt bij [instelling], mama [persoon 1] bij [instelling].",
         ),
-        ("Een kast van IKEA.", "Een kast van [instelling]."),
+        ("Zijn vader kocht een kast van IKEA.", "Zijn vader kocht een kast van [instelling]."),
     ],
 )
 def test_chains_and_employers(scrub, text: str, expected: str) -> None:
     assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leerpunt: gezinnen kopen vaak in de Action of de Lidl; dat is geen verwaarlozing.",
+        "Signaal: interimkantoren zoals Randstad werken met dagcontracten.",
+        "Okay, dan vraag ik het gamma aan hulp na.",
+        "De Randstad is dichtbevolkt.",
+    ],
+)
+def test_chains_in_a_text_about_nobody_stay(scrub, text: str) -> None:
+    assert scrub(text) == text

@@ -163,3 +163,41 @@ def test_surname_particles_belong_to_the_name(scrub, text: str, expected: str) -
 )
 def test_particles_before_words_stay(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "bel het CAW en vraag naar roos, die weet het",
+            "bel het CAW en vraag naar [persoon 1], die weet het",
+        ),
+        (
+            "vraag het eens aan iris van de kinderopvang",
+            "vraag het eens aan [persoon 1] van de kinderopvang",
+        ),
+        ("bel els eens, ze is er tot 16u", "bel [persoon 1] eens, ze is er tot 16u"),
+        ("ik heb vorige week gesproken met hanne", "ik heb vorige week gesproken met [persoon 1]"),
+        ("die van kim zitten weer zonder stroom", "die van [persoon 1] zitten weer zonder stroom"),
+        ("ok. jan belde net, hij komt niet", "ok. [persoon 1] belde net, hij komt niet"),
+        # everyday short forms of saint's-name towns, and a town after a service
+        ("ze komt uit latem denk ik", "ze komt uit [plaats] denk ik"),
+        ("hij woont in leeuw, vlak bij brussel", "hij woont in [plaats], vlak bij [plaats]"),
+        ("kan het OCMW leeuw niet helpen?", "kan het OCMW [plaats] niet helpen?"),
+    ],
+)
+def test_chat_names_and_places_that_are_words(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bel dan gerust naar de dienst, vraag naar meer uitleg",
+        "april was een zware maand, storm is voorbij",
+        "Het OCMW schoot de huurwaarborg voor.",
+        "de leeuw is het symbool van Vlaanderen",
+    ],
+)
+def test_chat_words_stay(scrub, text: str) -> None:
+    assert scrub(text) == text

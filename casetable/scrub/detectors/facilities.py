@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from casetable.scrub.context import FAMILY, TITLES, words
-from casetable.scrub.detectors.institutions import LEADERS
+from casetable.scrub.detectors.institutions import LEADERS, WORK_CUES
 from casetable.scrub.doc import Doc
 from casetable.scrub.spans import Span
 
@@ -67,20 +68,50 @@ def detect_tail_names(doc: Doc) -> Iterator[Span]:
         yield Span(first.start, toks[i].end, "INSTITUTION")
 
 
+def _work_before(doc: Doc, i: int) -> bool:
+    """A work word earlier in the sentence: "werkt ... bij", "ontslagen bij", "job bij"."""
+    toks = doc.tokens
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if toks[k].lower in WORK_CUES:
+            return True
+        if toks[k].sent_start:
+            break
+    return False
+
+
+# Words for one person (not "ze", "zijn": also plural): a text with them is about somebody.
+SOMEBODY_RE = re.compile(
+    r"\b(?:hij|zij|hem|mama|papa|moeder|vader|zoon|zoontje|dochter|dochtertje|jongen|meisje"
+    r"|mevrouw|meneer|mvr|dhr|broer|zus|oma|opa|vriend|vriendin|partner|echtgeno(?:ot|te)"
+    r"|stiefvader|stiefmoeder|tante|nonkel|oom|baby|cliënt|client|cliënte)\b"
+)
+
+
 # Words before a chain's name that make it the shop or employer: "bij de Aldi", "naar Okay".
 SHOP_CUES = words("de den d bij in naar van voor aan uit via")
 
 
-def detect_chains(doc: Doc) -> Iterator[Span]:
+def detect_chains(doc: Doc, names_someone: bool) -> Iterator[Span]:
     """ "werkt bij Colruyt", "bij de Delhaize", "via Start People": a chain or large employer.
 
-    A name that is no Dutch or English word and nobody's name ("Colruyt", "Lidl", "IKEA") is
-    one anywhere, in any case; the others ("Okay", "Gamma", "Aldi", "Zara") only after "de",
-    "bij", "in", "naar"..., and in lowercase only when not a frequent word ("bij de spar").
+    Only where it can pin a family down: in a text about somebody (it names somebody,
+    `names_someone`, or speaks of "hij", "mama", "de zoon"...), or after a work word in the
+    same sentence; a policy note's "gezinnen kopen in de Action" keeps the chain. A name that
+    is no Dutch or English word and nobody's name ("Colruyt", "Lidl", "IKEA") is one anywhere,
+    in any case; the others ("Okay", "Gamma", "Aldi", "Zara") only after "de", "bij", "in",
+    "naar"..., and in lowercase only when not a frequent word ("bij de spar").
     """
     toks, lex = doc.tokens, doc.lex
     chains = lex.chains
     n = len(toks)
+    about: bool | None = names_someone or None  # found out when a chain is seen
+
+    def about_someone() -> bool:
+        nonlocal about
+        if about is None:
+            about = SOMEBODY_RE.search(doc.low) is not None
+        return about
+
     for i in doc.focus:
         t = toks[i]
         low = t.lower
@@ -90,10 +121,12 @@ def detect_chains(doc: Doc) -> Iterator[Span]:
             and (t.cap or t.upper)
             and f"{low} {toks[i + 1].lower}" in chains
         ):
-            if toks[i + 1].cap or toks[i + 1].upper or doc.prev_word(i) in SHOP_CUES:
+            if (toks[i + 1].cap or toks[i + 1].upper or doc.prev_word(i) in SHOP_CUES) and (
+                about_someone() or _work_before(doc, i)
+            ):
                 yield Span(t.start, toks[i + 1].end, "INSTITUTION")  # "Albert Heijn"
             continue
-        if low not in chains:
+        if low not in chains or not (about_someone() or _work_before(doc, i)):
             continue
         distinct = not (
             lex.word_zipf(low)

@@ -121,6 +121,10 @@ GLUE = frozenset(
 )
 # not "te": "te voeren" is a verb
 LOWER_PLACE_PREPS = words("in uit naar tussen richting rond nabij vanuit")
+# Services named with their town in chat: "het ocmw leeuw", "caw boom"; not a verb with its
+# object after the service ("het OCMW schoot de huurwaarborg voor").
+SERVICES_BEFORE_PLACE = words("ocmw cpas caw clb jac politiezone gemeente stad")
+OBJECT_STARTS = words("de het een deze die dat mijn zijn haar hun onze geen hem ze hen ons mij u")
 PLACE_LINKS = (", ", " en ", " of ", " (", " / ", "/", " - ")
 
 
@@ -272,6 +276,11 @@ def detect_places(doc: Doc) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "POSTCODE")
 
 
+def _object_after(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return i + 1 < len(toks) and doc.joined(i) and toks[i + 1].lower in OBJECT_STARTS
+
+
 def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end: int) -> bool:
     """Whether token i (to end_i) names a place here; a place that is also a word needs context."""
     t, lex = doc.tokens[i], doc.lex
@@ -293,6 +302,7 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
         # "tussen mol en geel": the second one beside the first
         return z < 5.0 and (
             prev in LOWER_PLACE_PREPS
+            or (prev in SERVICES_BEFORE_PLACE and not _object_after(doc, i))
             or (last_place_end >= 0 and doc.text[last_place_end : t.start] in (" en ", " of "))
         )
     linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS

@@ -184,6 +184,51 @@ def _verb_after(doc: Doc, i: int) -> bool:
     return i + 1 < len(toks) and doc.joined(i) and toks[i + 1].lower in FINITE_VERBS
 
 
+# Chat phrases after which a lowercase first name that is also a word is the name: "vraag
+# naar els", "bel jan eens", "gesproken met roos", "die van kim" (Flemish: that family).
+CHAT_NAME_CUE_RE = re.compile(
+    r"""
+    (?:
+        \bvraag\w*(?:\s(?:het|dat|eens|even|maar|gerust|dan|best)){0,3}\s(?:naar|aan)
+      | \bbel(?:t|de|den|len)?(?:\s(?:eens|even|maar|gerust|dan|best)){0,2}(?:\snaar)?
+      | \b(?:gesproken|sprak|spreek|spreekt|spreken|afgesproken|gebeld|gemaild|overlegd)\smet
+      | \b(?:contacteer|mail|sms)\w*(?:\s(?:eens|even|maar|gerust|best)){0,2}(?:\snaar)?
+      | \bdie\svan
+    )
+    \s$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Lowercase words that are first names but read as words after those phrases or as the first
+# word of a sentence: "bel dan", "april was zwaar", "vraag naar meer".
+NOT_A_CHAT_NAME = (
+    NOT_AFTER_TITLE
+    | IMPERATIVE_NEXT
+    | SEASONS
+    | words(
+        """
+        januari februari maart april mei juni juli augustus september oktober november december
+        maandag dinsdag woensdag donderdag vrijdag zaterdag zondag morgen vandaag gisteren
+        """
+    )
+)
+
+
+def _chat_cue_before(doc: Doc, i: int) -> bool:
+    t = doc.tokens[i]
+    return CHAT_NAME_CUE_RE.search(doc.text, max(0, t.start - 32), t.start) is not None
+
+
+def _subject_of_verb(doc: Doc, i: int) -> bool:
+    """ "els zei dat", "kim belde": a lowercase first name opening a sentence before a verb."""
+    t = doc.tokens[i]
+    return (
+        t.sent_start
+        and (doc.lex.word_zipf(t.lower) < 4.6 or t.lower in FREQUENT_NAMES)
+        and _verb_after(doc, i)
+    )
+
+
 def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     t = doc.tokens[i]
     lex = doc.lex
@@ -200,6 +245,13 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             return CONFIRMED  # "meester wouter", "juf an"
         if len(low) == 2 and low in lex.first_names and doc.prev_word(i) in NAMING_VERBS:
             return CONFIRMED  # "papa heet mo"
+        if (
+            low in lex.first_names
+            and (z < 5.0 or low in FREQUENT_NAMES)
+            and low not in NOT_A_CHAT_NAME
+            and (_chat_cue_before(doc, i) or _subject_of_verb(doc, i))
+        ):
+            return CONFIRMED  # "vraag naar els", "bel jan eens", "els zei dat"
         if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
             return NONE
         if not z and low in lex.first_names:
