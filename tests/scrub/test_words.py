@@ -180,6 +180,8 @@ def test_particles_before_words_stay(scrub, text: str, expected: str | None) -> 
         ("ik heb vorige week gesproken met hanne", "ik heb vorige week gesproken met [persoon 1]"),
         ("die van kim zitten weer zonder stroom", "die van [persoon 1] zitten weer zonder stroom"),
         ("ok. jan belde net, hij komt niet", "ok. [persoon 1] belde net, hij komt niet"),
+        ("moet die kim niet zelf bellen?", "moet die [persoon 1] niet zelf bellen?"),
+        ("bedoel je die els?", "bedoel je die [persoon 1]?"),
         # everyday short forms of saint's-name towns, and a town after a service
         ("ze komt uit latem denk ik", "ze komt uit [plaats] denk ik"),
         ("hij woont in leeuw, vlak bij brussel", "hij woont in [plaats], vlak bij [plaats]"),
@@ -196,6 +198,7 @@ def test_chat_names_and_places_that_are_words(scrub, text: str, expected: str) -
         "bel dan gerust naar de dienst, vraag naar meer uitleg",
         "april was een zware maand, storm is voorbij",
         "Het OCMW schoot de huurwaarborg voor.",
+        "die ben ik kwijt, die storm was hevig",
         "de leeuw is het symbool van Vlaanderen",
     ],
 )

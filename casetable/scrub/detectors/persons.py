@@ -219,6 +219,24 @@ def _chat_cue_before(doc: Doc, i: int) -> bool:
     return CHAT_NAME_CUE_RE.search(doc.text, max(0, t.start - 32), t.start) is not None
 
 
+# After "die jan": what makes jan the person talked about ("kan die jan niet ...", "die kim
+# heeft ...", "die roos?"), not "die ben ik kwijt".
+AFTER_DIE_NAME = FINITE_VERBS | words("niet ook nog al wel toch zelf moet kan zou mocht")
+
+
+def _die_name(doc: Doc, i: int) -> bool:
+    """ "kan die jan niet betalen?": Flemish chat names a person "die" + first name."""
+    toks, t = doc.tokens, doc.tokens[i]
+    if doc.prev_word(i) != "die" or not (
+        doc.lex.word_zipf(t.lower) < 4.6 or t.lower in FREQUENT_NAMES
+    ):
+        return False
+    if i + 1 == len(toks):
+        return True
+    gap = doc.gap(i)
+    return gap[:1] in (",", "?", "!", ".") or (gap == " " and toks[i + 1].lower in AFTER_DIE_NAME)
+
+
 def _subject_of_verb(doc: Doc, i: int) -> bool:
     """ "els zei dat", "kim belde": a lowercase first name opening a sentence before a verb."""
     t = doc.tokens[i]
@@ -249,9 +267,9 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             low in lex.first_names
             and (z < 5.0 or low in FREQUENT_NAMES)
             and low not in NOT_A_CHAT_NAME
-            and (_chat_cue_before(doc, i) or _subject_of_verb(doc, i))
+            and (_chat_cue_before(doc, i) or _subject_of_verb(doc, i) or _die_name(doc, i))
         ):
-            return CONFIRMED  # "vraag naar els", "bel jan eens", "els zei dat"
+            return CONFIRMED  # "vraag naar els", "bel jan eens", "els zei dat", "die jan niet"
         if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
             return NONE
         if not z and low in lex.first_names:
