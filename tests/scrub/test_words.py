@@ -119,8 +119,13 @@ def test_abbreviated_titles_keep_their_dot(scrub) -> None:
 
 def test_lowercase_chat_family_names_and_streets(scrub) -> None:
     assert scrub("de dochter van peeters woont in de kerkstraat, bij de hoofdstraat") == (
-        "de dochter van [persoon 1] woont in de [adres], bij de hoofdstraat"
+        "de dochter van [persoon 1] woont in de [adres], bij de [adres]"
     )
+    # a listed street that is also a word only after "in de", "van de"...
+    assert scrub("ze woont in de stationsstraat, niet op de steenweg") == (
+        "ze woont in de [adres], niet op de steenweg"
+    )
+    assert scrub("de hoofdstraat is afgesloten") == "de hoofdstraat is afgesloten"
 
 
 def test_frequent_word_first_names_mid_sentence(scrub) -> None:
@@ -182,6 +187,10 @@ def test_particles_before_words_stay(scrub, text: str, expected: str | None) -> 
         ("ok. jan belde net, hij komt niet", "ok. [persoon 1] belde net, hij komt niet"),
         ("moet die kim niet zelf bellen?", "moet die [persoon 1] niet zelf bellen?"),
         ("bedoel je die els?", "bedoel je die [persoon 1]?"),
+        ("is dat niet iris van de crèche?", "is dat niet [persoon 1] van de crèche?"),
+        ("bel misschien eerst naar griet", "bel misschien eerst naar [persoon 1]"),
+        ("die van de wolf zijn verhuisd", "die van [persoon 1] zijn verhuisd"),
+        ("is da nie kim van den aldi?", "is da nie [persoon 1] van den [instelling]?"),
         # everyday short forms of saint's-name towns, and a town after a service
         ("ze komt uit latem denk ik", "ze komt uit [plaats] denk ik"),
         ("hij woont in leeuw, vlak bij brussel", "hij woont in [plaats], vlak bij [plaats]"),

@@ -166,9 +166,11 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
             # "Grote Markt", "Pas 112": listed street names without a telling ending
             if not (t.cap and _bare_street(doc, i)):
                 continue
-        elif (not listed or (not t.cap and lex.word_zipf(low))) and (
-            WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0
-        ):  # lowercase only when listed and no word: "meensesteenweg", not "hoofdstraat"
+        elif (
+            (not listed or (not t.cap and lex.word_zipf(low)))
+            and (WEAK_END_RE.search(low) or not t.cap or lex.word_zipf(low) >= 2.0)
+            and not (listed and _lowercase_street(doc, i))
+        ):  # lowercase only when listed and no word ("meensesteenweg") or after "in de"
             continue
         elif WEAK_END_RE.search(low) and not NUMBER_NEXT_RE.match(doc.text, t.end):
             continue  # "de Westhoek", "het Zonnepark": a weak ending needs a house number
@@ -188,6 +190,26 @@ def _dutch_streets(doc: Doc) -> Iterator[Span]:
         if nr and nr.end() > end:
             end = nr.end()
         yield Span(toks[start].start, end, "ADDRESS")
+
+
+# "woont in de stationsstraat", "van de dorpsstraat": a listed street that is also a word.
+STREET_PREPS = words("in van aan op uit naar bij langs")
+_STRONG_END_RE = re.compile(r"(?:straat|laan|lei|dreef|steenweg|baan|plein)$")
+
+
+def _lowercase_street(doc: Doc, i: int) -> bool:
+    """A lowercase listed street with a name before its ending after "in de", "van de"..."""
+    t, toks = doc.tokens[i], doc.tokens
+    m = _STRONG_END_RE.search(t.lower)
+    return (
+        m is not None
+        and m.start() >= 3
+        and doc.lex.word_zipf(t.lower) < 4.0
+        and i >= 2
+        and toks[i - 1].lower in ("de", "den")
+        and doc.joined(i - 1)
+        and doc.prev_word(i - 1) in STREET_PREPS
+    )
 
 
 def _bare_street(doc: Doc, i: int) -> bool:

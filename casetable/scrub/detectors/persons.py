@@ -189,8 +189,11 @@ def _verb_after(doc: Doc, i: int) -> bool:
 CHAT_NAME_CUE_RE = re.compile(
     r"""
     (?:
-        \bvraag\w*(?:\s(?:het|dat|eens|even|maar|gerust|dan|best)){0,3}\s(?:naar|aan)
-      | \bbel(?:t|de|den|len)?(?:\s(?:eens|even|maar|gerust|dan|best)){0,2}(?:\snaar)?
+        \bvraag\w*(?:\s\w+){0,3}?\s(?:naar|aan)
+      | \bbel(?:t|de|den|len)?(?:\s\w+){0,3}?\snaar
+      | \bbel(?:t|de|den|len)?
+        (?:\s(?:eens|even|maar|gerust|dan|best|anders|misschien|eerst|straks|morgen)){0,3}
+      | \bis\s(?:dat|da|het)(?:\snie(?:t)?)?             # "is dat niet leen van ..."
       | \b(?:gesproken|sprak|spreek|spreekt|spreken|afgesproken|gebeld|gemaild|overlegd)\smet
       | \b(?:contacteer|mail|sms)\w*(?:\s(?:eens|even|maar|gerust|best)){0,2}(?:\snaar)?
       | \bdie\svan
@@ -205,6 +208,7 @@ NOT_A_CHAT_NAME = (
     NOT_AFTER_TITLE
     | IMPERATIVE_NEXT
     | SEASONS
+    | CHAT_WORDS
     | words(
         """
         januari februari maart april mei juni juli augustus september oktober november december
@@ -217,6 +221,18 @@ NOT_A_CHAT_NAME = (
 def _chat_cue_before(doc: Doc, i: int) -> bool:
     t = doc.tokens[i]
     return CHAT_NAME_CUE_RE.search(doc.text, max(0, t.start - 32), t.start) is not None
+
+
+def _cued_particle_name(doc: Doc, i: int) -> int:
+    """Index of the first particle of "die van de smet", "vraag naar van dam": a listed family
+    name with its particles after a chat cue; i when there is none."""
+    toks = doc.tokens
+    for k in range(_particles_before(doc, i), i):  # "die van | de smet": the cue takes "van"
+        if " ".join(x.lower for x in toks[k : i + 1]) in doc.lex.surnames and _chat_cue_before(
+            doc, k
+        ):
+            return k
+    return i
 
 
 # After "die jan": what makes jan the person talked about ("kan die jan niet ...", "die kim
@@ -270,7 +286,16 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             and (_chat_cue_before(doc, i) or _subject_of_verb(doc, i) or _die_name(doc, i))
         ):
             return CONFIRMED  # "vraag naar els", "bel jan eens", "els zei dat", "die jan niet"
-        if z >= 5.0 or len(low) < 3 or low in PARTICLES or low in lex.never or low in CHAT_WORDS:
+        if z < 5.0 and _cued_particle_name(doc, i) < i:
+            return CONFIRMED  # "die van de smet"
+        if (
+            z >= 5.0
+            or len(low) < 3
+            or low in PARTICLES
+            or low in lex.never
+            or low in CHAT_WORDS
+            or low in lex.chains  # "bij den aldi": in lowercase the shop, not somebody
+        ):
             return NONE
         if not z and low in lex.first_names:
             return CONFIRMED
@@ -541,6 +566,8 @@ def _chain_start(doc: Doc, i: int) -> int:
             return k
     if doc.prev_word(j) in HONORIFICS:
         return j
+    if (k := _cued_particle_name(doc, i)) < i:
+        return k
     if toks[i - 1].lower in ARCHAIC_PARTICLES:
         return i - 2 if i - 2 >= j and toks[i - 2].lower in ("van", "von") else i - 1
     return i
