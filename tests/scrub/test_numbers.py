@@ -116,13 +116,21 @@ def test_old_plate_needs_a_vehicle_word() -> None:
         ("rolnummer 24/1187/A", "24/1187/A"),
         ("PV TU.55.L7.004512/23", "TU.55.L7.004512/23"),
         ("referentie OKG-24-10932", "OKG-24-10932"),
+        ("het DVZ-dossier heeft nummer 7.654.321.", "7.654.321"),
     ],
 )
 def test_case_ids(text: str, ident: str) -> None:
     assert ident in found(numbers.detect_case_id, text)
 
 
-@pytest.mark.parametrize("text", ["het dossier loopt sinds 2022", "dossier: 6.000 euro schuld"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "het dossier loopt sinds 2022",
+        "dossier: 6.000 euro schuld",
+        "het dossier vermeldt 1.250.000 inwoners",
+    ],
+)
 def test_case_id_is_not_a_year_or_amount(text: str) -> None:
     assert found(numbers.detect_case_id, text) == []
 

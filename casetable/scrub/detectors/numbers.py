@@ -348,8 +348,17 @@ def _plausible_id(text: str, start: int, end: int) -> bool:
     digits = _digits(ident)
     if len(digits) < 4 or _NOT_AN_ID_AFTER.match(text, end):
         return False
-    # a year, an amount like 6.000 or a decimal is no reference
-    return not re.fullmatch(r"(?:19|20)\d{2}|\d{1,3}(?:[.,]\d{3})+|\d+[.,]\d{1,2}", ident)
+    # a year, an amount like 6.000 or a decimal is no reference; but a number in groups of
+    # thousands right after "nummer" is one (the immigration office's "nummer 8.712.345")
+    if _THOUSANDS_RE.fullmatch(ident):
+        return (
+            len(digits) >= 7 and _NUMBER_CUE_RE.search(text, max(0, start - 16), start) is not None
+        )
+    return not re.fullmatch(r"(?:19|20)\d{2}|\d+[.,]\d{1,2}", ident)
+
+
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_NUMBER_CUE_RE = re.compile(r"(?i)(?:nummer|nr|dossier\w*|referentie|kenmerk)\.?\s*:?\s*$")
 
 
 _CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer", "PV", "Nr", "NR")
