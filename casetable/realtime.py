@@ -74,8 +74,8 @@ def table_event(
 ) -> Callable[..., Any]:
     """Register a handler that gets (table, viewer, payload) after every check has passed.
 
-    `state`: the handler sends the table state, so the vignette and question are loaded with the
-    table (otherwise they are left out: a contribution does not need them).
+    `state`: the handler replies with the full table state (join, sync), so the vignette and
+    question are loaded with the table; other events leave them out (room broadcasts do too).
 
     Refusals come back as the event's ack ({"ok": false, "error", "message"}) and as a
     `failed` event, so a client without an ack callback sees them too. Nothing is stored when a
@@ -178,8 +178,9 @@ def _contribution_out(
     return out
 
 
-def _broadcast_state(table: CaseTable) -> None:
-    state = table_state(table)
+def _broadcast_state(table: CaseTable, *, texts: bool = False) -> None:
+    """Send the changed table state to both rooms; `texts` when the vignette or question changed."""
+    state = table_state(table, phases=False, texts=texts)
     socketio.emit("state", state, to=public_room(table.public_id))
     socketio.emit("state", state, to=staff_room(table.public_id))
 
@@ -315,7 +316,7 @@ def on_approve(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("reveal", manager=True, state=True)
+@table_event("reveal", manager=True)
 def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator reveals the silent phase: the room receives all held contributions at once."""
     public_id = table.public_id
@@ -330,7 +331,7 @@ def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {"count": len(revealed)}
 
 
-@table_event("phase", manager=True, state=True)
+@table_event("phase", manager=True)
 def on_phase(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator starts, pauses, extends the timer or changes phase; every screen follows."""
     action = data.get("action")
@@ -341,7 +342,7 @@ def on_phase(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("set_role", manager=True, state=True)
+@table_event("set_role", manager=True)
 def on_set_role(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator names the case bringer or the note-taker."""
     pid = data.get("participant")
@@ -353,7 +354,7 @@ def on_set_role(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("remove", manager=True, state=True)
+@table_event("remove", manager=True)
 def on_remove(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator removes a participant from the room."""
     pid = data.get("participant")
@@ -372,7 +373,7 @@ def on_remove(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("rights", state=True)
+@table_event("rights")
 def on_rights(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator or note-taker ticks the rights worth exploring (rechtenverkenning)."""
     if not (viewer.manages(table) or viewer.is_note_taker(table)):
@@ -382,7 +383,7 @@ def on_rights(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("anonymize", manager=True, state=True)
+@table_event("anonymize", manager=True)
 def on_anonymize(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator makes the table fully anonymous; screens resync without aliases."""
     table_service.make_more_anonymous(viewer.user, table)  # type: ignore[arg-type]
@@ -391,7 +392,7 @@ def on_anonymize(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("close", manager=True, state=True)
+@table_event("close", manager=True)
 def on_close(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator closes the table: no new contributions; every screen shows it closed."""
     table_service.close_table(viewer.user, table)  # type: ignore[arg-type]

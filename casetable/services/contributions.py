@@ -135,6 +135,13 @@ _CONTRIBUTIONS = Contribution.__table__
 _INSERT = insert(_CONTRIBUTIONS).returning(_CONTRIBUTIONS.c.id)
 
 
+_REVEAL = (
+    update(_CONTRIBUTIONS)
+    .where(_CONTRIBUTIONS.c.id == bindparam("cid"))
+    .values(revealed=True, seq=bindparam("seq"))
+)
+
+
 def _row(contribution: Contribution) -> dict[str, Any]:
     return {
         column.key: getattr(contribution, column.key)
@@ -205,10 +212,15 @@ def reveal(table: CaseTable, viewer: Viewer) -> list[Contribution]:
             .order_by(Contribution.id)
         )
     )
-    first = _take_seq(table, len(held)) if held else 0
-    for offset, contribution in enumerate(held):
-        contribution.revealed = True
-        contribution.seq = first + offset
+    if held:
+        # One executemany instead of the unit of work's per-row bookkeeping (burst scenario).
+        first = _take_seq(table, len(held))
+        db.session.execute(
+            _REVEAL, [{"cid": c.id, "seq": first + i} for i, c in enumerate(held)]
+        )
+        for offset, contribution in enumerate(held):
+            set_committed_value(contribution, "revealed", True)
+            set_committed_value(contribution, "seq", first + offset)
     table.revealed_phases = sorted({*(table.revealed_phases or []), table.phase_index})
     audit.record("reveal", viewer.actor, table.id, count=len(held))
     db.session.commit()

@@ -28,14 +28,23 @@ def phase_json(phase: dict[str, Any], lang: str = "nl") -> dict[str, Any]:
     }
 
 
-def table_state(table: CaseTable, lang: str = "nl") -> dict[str, Any]:
-    """Everything about the table that is the same for every screen in the room."""
+def table_state(
+    table: CaseTable, lang: str = "nl", *, phases: bool = True, texts: bool = True
+) -> dict[str, Any]:
+    """Everything about the table that is the same for every screen in the room.
+
+    Room broadcasts after a change leave out what did not change (docs/protocol.md): the phase
+    list never changes after a table is created (`phases=False`), and the vignette and question
+    only change when the facilitator posts them (`texts=False`). Join and sync replies carry
+    everything. Sending the full state to every screen after every reveal or phase change was
+    most of the bytes of a reveal (load test, burst scenario).
+    """
     roles = {}
     for role in ("case_bringer", "note_taker"):
         pid = getattr(table, f"{role}_id")
         participant = db.session.get(Participant, pid) if pid else None
         roles[role] = {"id": pid, "alias": participant.alias} if participant else None
-    return {
+    state = {
         "table": table.public_id,
         "title": table.title.text,
         "status": table.status,
@@ -60,6 +69,11 @@ def table_state(table: CaseTable, lang: str = "nl") -> dict[str, Any]:
         "last_seq": table.next_seq - 1,
         "last_rev": table.next_rev - 1,
     }
+    if not phases:
+        del state["phases"]
+    if not texts:
+        del state["vignette"], state["question"]
+    return state
 
 
 def presence_list(table: CaseTable, online_ids: set[int]) -> list[dict[str, Any]]:

@@ -172,7 +172,7 @@ def vignette(public_id: str) -> Response | str:
         else:
             from casetable.realtime import _broadcast_state
 
-            _broadcast_state(table)
+            _broadcast_state(table, texts=True)
             if table.vignette and table.vignette.redactions:
                 flash(
                     _(

@@ -190,9 +190,20 @@
   /* ---------- state: phase, timer, vignette ---------- */
   function applyState(s, ownLanguage) {
     if (!s) { return; }
-    /* Room broadcasts carry Dutch phase names; join and sync replies carry this browser's
-     * language. Keep the latter's names, matched by phase key. */
-    if (ownLanguage) {
+    var previous = st.state;
+    /* Room broadcasts leave out what they did not change (docs/protocol.md): the phase list
+     * always, the vignette and question unless they changed. The join reply brings everything;
+     * a broadcast that arrives before it is left to that reply. */
+    if (!s.phases) {
+      if (!previous) { return; }
+      s.phases = previous.phases;
+    }
+    if (!("vignette" in s) && previous) { s.vignette = previous.vignette; s.question = previous.question; }
+    /* Join and sync replies carry this browser's language; a broadcast that does carry phases
+     * has Dutch names: keep this browser's names, matched by phase key. */
+    if (s.phases === (previous && previous.phases)) {
+      /* already this browser's names */
+    } else if (ownLanguage) {
       st.phaseNames = {};
       s.phases.forEach(function (p) { st.phaseNames[p.key] = {name: p.name, goal: p.goal, prompt: p.prompt}; });
     } else if (st.phaseNames) {
@@ -201,7 +212,6 @@
         if (own) { p.name = own.name; p.goal = own.goal; p.prompt = own.prompt; }
       });
     }
-    var previous = st.state;
     st.state = s;
     if (previous && previous.phase_index !== s.phase_index && s.phases[s.phase_index]) {
       announce(fmt(T.phaseNow, {i: s.phase_index + 1, name: s.phases[s.phase_index].name}));
