@@ -93,7 +93,11 @@ class Doc:
 
     def joined(self, i: int) -> bool:
         """True when token i+1 follows token i after one space (a name or phrase goes on)."""
-        return i + 1 < len(self.tokens) and self.gap(i) == " "
+        toks = self.tokens
+        if i + 1 >= len(toks):
+            return False
+        end = toks[i].end
+        return toks[i + 1].start == end + 1 and self.text[end] == " "
 
     def prev_word(self, i: int) -> str:
         """Casefolded previous token when only spaces/commas separate it, else ''.

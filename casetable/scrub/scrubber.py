@@ -53,7 +53,7 @@ class Scrubber:
         spans.extend(persons)
         if persons and doc.runs:
             # a text about somebody: a month and year dates an event of that family
-            spans.extend(dates.detect_month_year(text))
+            spans.extend(dates.detect_month_year(text, doc.runs))
         spans.extend(detect_addresses(doc))
         spans.extend(detect_places(doc))
         spans.extend(detect_institutions(doc))

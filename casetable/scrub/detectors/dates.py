@@ -150,22 +150,22 @@ def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
 
 
 # A month and a year ("oktober 2024"): when a family had its baby, moved, lost an allowance.
-# Only in a text that names a person (the scrubber decides): in a policy note it stays.
-MONTH_YEAR_RE = re.compile(
-    r"""
-    (?<![\w°])
-    (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)
-    \s+(?:19|20)\d{2}
-    (?![\w]|[./-]\d)
-    """,
-    re.VERBOSE | re.IGNORECASE,
+# Only in a text that names a person (the scrubber decides): in a policy note it stays. Found
+# from the year (a run of four digits) back to the month before it.
+_MONTH_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w°])(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)\s+$"
 )
+_NO_YEAR_AFTER_RE = re.compile(r"\w|[./-]\d")
 
 
-def detect_month_year(text: str) -> Iterator[Span]:
+def detect_month_year(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """ "in oktober 2024": a month with its year (full month names only, not "jan. 2024")."""
-    for m in MONTH_YEAR_RE.finditer(text):
-        yield Span(m.start(), m.end(), "DATE")
+    for s, e in digit_runs(text) if runs is None else runs:
+        if e - s == 4 and text[s : s + 2] in ("19", "20") and not _NO_YEAR_AFTER_RE.match(text, e):
+            m = _MONTH_BEFORE_RE.search(text, max(0, s - 14), s)
+            if m is not None:
+                yield Span(m.start(), e, "DATE")
 
 
 DETECTORS = (detect_date,)
