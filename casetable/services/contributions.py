@@ -227,20 +227,21 @@ def reveal(table: CaseTable, viewer: Viewer) -> list[Contribution]:
     return held
 
 
+_HELD_COUNT = (
+    select(func.count())
+    .select_from(_CONTRIBUTIONS)
+    .where(
+        _CONTRIBUTIONS.c.table_id == bindparam("table_id"),
+        _CONTRIBUTIONS.c.phase_index == bindparam("phase_index"),
+        _CONTRIBUTIONS.c.revealed.is_(False),
+    )
+)
+
+
 def held_count(table: CaseTable) -> int:
     """How many contributions wait to be revealed in the current phase (not who wrote them)."""
-    return int(
-        db.session.scalar(
-            select(func.count())
-            .select_from(Contribution)
-            .where(
-                Contribution.table_id == table.id,
-                Contribution.phase_index == table.phase_index,
-                Contribution.revealed.is_(False),
-            )
-        )
-        or 0
-    )
+    params = {"table_id": table.id, "phase_index": table.phase_index}
+    return int(db.session.scalar(_HELD_COUNT, params) or 0)
 
 
 def toggle_vote(table: CaseTable, viewer: Viewer, contribution_id: object) -> Contribution:

@@ -52,15 +52,12 @@ def table_state(
         "method": table.method_name,
         "join_code": format_code(table.join_code),
         "phase_index": table.phase_index,
-        "phases": [phase_json(p, lang) for p in table.phases],
         "timer": {
             "running": table.timer_ends_at is not None,
             "ends_at": table.timer_ends_at.isoformat() if table.timer_ends_at else None,
             "remaining": table.timer_remaining,
         },
         "server_now": utcnow().isoformat(),
-        "vignette": table.vignette.text if table.vignette else None,
-        "question": table.question.text if table.question else None,
         "reident_level": table.reident_level,
         "revealed_phases": table.revealed_phases or [],
         "held": contribution_service.held_count(table) if table.is_open else 0,
@@ -69,10 +66,13 @@ def table_state(
         "last_seq": table.next_seq - 1,
         "last_rev": table.next_rev - 1,
     }
-    if not phases:
-        del state["phases"]
-    if not texts:
-        del state["vignette"], state["question"]
+    # Only read what is sent: the vignette and question are not loaded with the table for
+    # most events, and reading them would cost a query each.
+    if phases:
+        state["phases"] = [phase_json(p, lang) for p in table.phases]
+    if texts:
+        state["vignette"] = table.vignette.text if table.vignette else None
+        state["question"] = table.question.text if table.question else None
     return state
 
 
