@@ -68,23 +68,22 @@ class Doc:
         starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
         toks: list[Token] = []
         focus: list[int] = []
-        append, find, new = toks.append, text.find, _new
+        append, find, new, in_focus = toks.append, text.find, _new, focus.append
         e = 0
-        for w in TOKEN_RE.findall(text):
+        for n, w in enumerate(TOKEN_RE.findall(text)):
             # the first occurrence after the previous token is this one: a letter that starts
             # an occurrence of w earlier would have started a token there
             s = find(w, e)
             e = s + len(w)
             if w.islower():
                 if w not in plain:
-                    focus.append(len(toks))
+                    in_focus(n)
                 append(new(Token, (w, s, e, w, False, False, s in starts)))
                 continue
             upper = e - s > 1 and w.isupper()
-            low = w.casefold()
             sent = s in starts and not (toks and _after_title_dot(text, toks[-1], s))
-            focus.append(len(toks))
-            append(new(Token, (w, s, e, low, w[0].isupper() and not upper, upper, sent)))
+            in_focus(n)
+            append(new(Token, (w, s, e, w.casefold(), w[0].isupper() and not upper, upper, sent)))
         return cls(text, lex, toks, text.lower(), digit_runs(text), focus)
 
     def gap(self, i: int) -> str:

@@ -139,6 +139,7 @@ def plain_words(lex: Lexicon, never_first: frozenset[str]) -> frozenset[str]:
     }
     words -= lex.places  # locations.py: "in gent", "naar boom"
     words -= never_first  # never-scrub phrases: "huis van het kind"
+    words -= lex.chains  # facilities.py: "bij de gamma"
     ends = locations.STREET_ENDS + institutions.DESCRIPTOR_ENDS  # "kerkstraat", "basisschool"
     return frozenset(
         w

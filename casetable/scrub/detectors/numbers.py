@@ -230,17 +230,27 @@ def _iban_hint(text: str, runs: Runs) -> bool:
 
 def detect_iban(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Account numbers: IBAN by check digits, the BE/NL layout and the old Belgian format."""
-    if not _iban_hint(text, digit_runs(text) if runs is None else runs):
+    if runs is None:
+        runs = digit_runs(text)
+    if not _iban_hint(text, runs):
         return
+    # both patterns start at two letters right before a run of two or more digits
+    starts = [
+        s - 2
+        for s, e in runs
+        if e - s >= 2 and s >= 2 and (cc := text[s - 2 : s]).isascii() and cc.isalpha()
+    ]
     shaped = set()
-    for m in IBAN_SHAPE_RE.finditer(text):
+    for m in matches_at(IBAN_SHAPE_RE, text, starts):
         if (m.start() == 0 or not text[m.start() - 1].isalnum()) and not (
             text[m.end() : m.end() + 1].isalnum()
         ):
             shaped.add(m.start())
             yield Span(m.start(), m.end(), "IBAN")
     pos = 0
-    while m := IBAN_RE.search(text, pos):
+    for start in starts:
+        if start < pos or (m := IBAN_RE.match(text, start)) is None:
+            continue
         raw = m.group()
         compact = raw.replace(" ", "").upper()
         pos = m.start() + 1

@@ -448,7 +448,8 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
 
 
 # Initials alone ("J.V.", "A.D.M."), not the usual dotted abbreviations.
-INITIALS_ONLY_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?![\w.])")
+# (The look-behind comes after the first initial, so the regex engine skips to capitals.)
+INITIALS_ONLY_RE = re.compile(r"[A-Z]\.(?<![\w.]..)(?:[A-Z]\.){1,2}(?![\w.])")
 DOTTED_ABBREVIATIONS = frozenset(
     {
         "N.V.",
