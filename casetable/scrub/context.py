@@ -47,7 +47,9 @@ PLACE_PREPS = words(
     """
 )
 # Named neighbourhoods follow these words: "de wijk Winterslag".
-AREA_WORDS = frozenset({"wijk", "buurt", "deelgemeente", "cité", "mijncité", "woonwijk"})
+AREA_WORDS = frozenset(
+    {"wijk", "buurt", "deelgemeente", "cité", "mijncité", "woonwijk", "politiezone", "zone"}
+)
 # Chat fillers that are also first names: lowercase they are words ("enzo" = en zo).
 CHAT_WORDS = frozenset(
     {"enzo", "ofzo", "mega", "ma", "pa", "tis", "kga", "kzal", "da", "wa", "nie"}

@@ -8,7 +8,11 @@ from collections.abc import Callable, Iterable
 
 from casetable.scrub.detectors import dates, institutions, locations, numbers, persons
 from casetable.scrub.detectors.digits import Runs
-from casetable.scrub.detectors.facilities import detect_chains, detect_tail_names
+from casetable.scrub.detectors.facilities import (
+    detect_attended_schools,
+    detect_chains,
+    detect_tail_names,
+)
 from casetable.scrub.detectors.institutions import detect_institutions
 from casetable.scrub.detectors.locations import detect_addresses, detect_places
 from casetable.scrub.detectors.persons import detect_persons
@@ -59,6 +63,7 @@ class Scrubber:
         spans.extend(detect_institutions(doc))
         spans.extend(detect_tail_names(doc))
         spans.extend(detect_chains(doc, names_someone=bool(persons)))
+        spans.extend(detect_attended_schools(doc))
         # placeholders already in the text and never-scrub phrases stay as they are
         spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
         spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))

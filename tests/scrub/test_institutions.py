@@ -84,3 +84,30 @@ def test_chains_and_employers(scrub, text: str, expected: str) -> None:
 )
 def test_chains_in_a_text_about_nobody_stay(scrub, text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hij zit op de zonnebloemtuin, in het derde", "hij zit op [instelling], in het derde"),
+        ("ze zitten op 't kriekelaartje", "ze zitten op [instelling]"),
+        ("Hij liep weg uit OOOC De Branding.", "Hij liep weg uit [instelling]."),
+        ("Ze baat Pitta Istanbul uit.", "Ze baat [instelling] uit."),
+        ("De politiezone Rupel belde.", "De politiezone [plaats] belde."),
+    ],
+)
+def test_schools_in_chat_acronyms_and_shops(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze zit op de wachtlijst en hij zit op de bank",
+        "Het CKG De Wissel en het CAW De Kempen overleggen.",
+    ],
+)
+def test_no_school_or_acronym_name(scrub, text: str) -> None:
+    out = scrub(text)
+    assert "zit op de" in out or ("CKG [instelling]" in out and "CAW" in out)
+    assert "wachtlijst" in out or "CKG" in out

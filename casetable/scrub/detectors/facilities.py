@@ -140,3 +140,36 @@ def detect_chains(doc: Doc, names_someone: bool) -> Iterator[Span]:
             and (t.cap or t.upper or lex.word_zipf(low) < 4.0)
         ):
             yield Span(t.start, t.end, "INSTITUTION")
+
+
+# "die zit op de klimboom": a pupil "zit op" a school; only with a rare word (not "zit op de
+# bank", "op de wachtlijst").
+_ATTENDS = frozenset({"zit", "zat", "zitten", "zaten"})
+_SCHOOL_ZIPF = 2.5
+_ARTICLE_GAPS = (" ", " '", " ’")  # "op de", "op 't"
+
+
+def detect_attended_schools(doc: Doc) -> Iterator[Span]:
+    """ "hij zit op de vlinderboom": a lowercase school name after "zit op de"."""
+    toks, lex = doc.tokens, doc.lex
+    for i in doc.focus:
+        t = toks[i]
+        if (
+            i < 3
+            or t.cap
+            or t.upper
+            or len(t.lower) < 5
+            or toks[i - 1].lower not in ("de", "het", "t")
+            or toks[i - 2].lower != "op"
+            or toks[i - 3].lower not in _ATTENDS
+            or lex.word_zipf(t.lower) >= _SCHOOL_ZIPF
+            or t.lower in lex.places
+            or t.lower in lex.never
+            or t.lower in TITLES
+            or not (doc.joined(i - 3) and doc.gap(i - 2) in _ARTICLE_GAPS and doc.joined(i - 1))
+        ):
+            continue
+        start = toks[i - 1].start
+        if toks[i - 1].text == "t" and start > 0 and doc.text[start - 1] in "'’":
+            start -= 1
+        yield Span(start, t.end, "INSTITUTION")  # the article goes too, as in "de klimop"

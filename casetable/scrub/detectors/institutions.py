@@ -66,7 +66,8 @@ HEAD_WORDS = words(
     verhuisdienst taxidienst koerierdienst bewakingsdienst kapper kapsalon apotheek supermarkt
     interim residentie home woonzorgcentrum rusthuis kinderdagverblijf crèche camping academie
     sporthal zwembad firma groep jeugdhuis chiro scouts vzw nachtopvang dagopvang crisisopvang
-    asielopvang cvo cbe ldc syntra kdv traiteur slager beenhouwer
+    asielopvang cvo cbe ldc syntra kdv traiteur slager beenhouwer kebab pitta shoarma snack
+    grill wok sushi cafetaria lunchbar nachtwinkel oooc
     """
 )
 # Endings of compound heads ("Fruitteelt", "Metaalbouw", "Tuincentrum"); the bare word counts.
@@ -456,9 +457,9 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                     doc.joined(i - 1)
                     and not prev.sent_start
                     and "-" not in prev.text  # "GGZ-dienst De Kern": the compound stays outside
-                    and prev.cap
+                    and (prev.cap or (prev.upper and prev.lower not in lex.never))
                 ):
-                    start = prev.start
+                    start = prev.start  # "Jeugdzorg De Waai", "OOOC De Patio" (not "CKG")
             last = _name_after(doc, i)
             if last == i + 1 and start == t.start:
                 pair = f"{t.lower} {toks[last].lower}"

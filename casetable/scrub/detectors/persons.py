@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from casetable.scrub.context import CHAT_WORDS, FAMILY, HONORIFICS, PARTICLES, TITLES, words
+from casetable.scrub.context import (
+    AREA_WORDS,
+    CHAT_WORDS,
+    FAMILY,
+    HONORIFICS,
+    PARTICLES,
+    TITLES,
+    words,
+)
 from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
@@ -357,6 +365,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     name = _is_name(doc, t)
     if t.upper:
         return CONFIRMED if name and _title_before(doc, i) else NONE
+    if low not in lex.first_names and doc.prev_word(i) in AREA_WORDS:
+        return NONE  # "de wijk Kolderbos", "politiezone Rupel": a place (locations.py)
     if i > 0 and doc.tokens[i - 1].lower in PARTICLES:
         if _particle_name(doc, i) == CONFIRMED:
             return CONFIRMED  # "Van den Broeck", "Van der Linden woont"
