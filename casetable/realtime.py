@@ -178,9 +178,18 @@ def _contribution_out(
     return out
 
 
-def _broadcast_state(table: CaseTable, *, texts: bool = False) -> None:
-    """Send the changed table state to both rooms; `texts` when the vignette or question changed."""
+# After a reveal only these change; the screens keep the rest (docs/protocol.md).
+REVEAL_FIELDS = ("table", "revealed_phases", "held", "last_seq", "last_rev", "server_now")
+
+
+def _broadcast_state(
+    table: CaseTable, *, texts: bool = False, only: tuple[str, ...] | None = None
+) -> None:
+    """Send the changed table state to both rooms; `texts` when the vignette or question changed,
+    `only` to send just those fields (a screen merges them into the state it has)."""
     state = table_state(table, phases=False, texts=texts)
+    if only is not None:
+        state = {key: state[key] for key in only}
     socketio.emit("state", state, to=public_room(table.public_id))
     socketio.emit("state", state, to=staff_room(table.public_id))
 
@@ -327,7 +336,7 @@ def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
             [contribution_service.to_json(c, staff=staff) for c in revealed],
             to=room,
         )
-    _broadcast_state(table)
+    _broadcast_state(table, only=REVEAL_FIELDS)
     return {"count": len(revealed)}
 
 

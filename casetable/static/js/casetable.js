@@ -191,22 +191,20 @@
   function applyState(s, ownLanguage) {
     if (!s) { return; }
     var previous = st.state;
-    /* Room broadcasts leave out what they did not change (docs/protocol.md): the phase list
-     * always, the vignette and question unless they changed. The join reply brings everything;
-     * a broadcast that arrives before it is left to that reply. */
-    if (!s.phases) {
+    var fresh = s;
+    if (!ownLanguage) {
+      /* Room broadcasts carry only what the change may have touched (docs/protocol.md): never
+       * the phase list, the vignette only when it changed, after a reveal only the reveal's
+       * fields. The join reply brings everything; a broadcast before it is left to that reply. */
       if (!previous) { return; }
-      s.phases = previous.phases;
+      s = Object.assign({}, previous, s);
     }
-    if (!("vignette" in s) && previous) { s.vignette = previous.vignette; s.question = previous.question; }
-    /* Join and sync replies carry this browser's language; a broadcast that does carry phases
-     * has Dutch names: keep this browser's names, matched by phase key. */
-    if (s.phases === (previous && previous.phases)) {
-      /* already this browser's names */
-    } else if (ownLanguage) {
+    /* Join and sync replies carry this browser's language; keep those phase names, matched by
+     * phase key, should a broadcast ever carry Dutch ones. */
+    if (ownLanguage) {
       st.phaseNames = {};
       s.phases.forEach(function (p) { st.phaseNames[p.key] = {name: p.name, goal: p.goal, prompt: p.prompt}; });
-    } else if (st.phaseNames) {
+    } else if (s.phases !== previous.phases && st.phaseNames) {
       s.phases.forEach(function (p) {
         var own = st.phaseNames[p.key];
         if (own) { p.name = own.name; p.goal = own.goal; p.prompt = own.prompt; }
@@ -216,7 +214,7 @@
     if (previous && previous.phase_index !== s.phase_index && s.phases[s.phase_index]) {
       announce(fmt(T.phaseNow, {i: s.phase_index + 1, name: s.phases[s.phase_index].name}));
     }
-    st.skew = Date.parse(s.server_now) - Date.now();
+    if (fresh.server_now) { st.skew = Date.parse(fresh.server_now) - Date.now(); }
     var phase = s.phases[s.phase_index] || {};
     setText("phase-name", phase.name);
     setText("phase-goal", phase.goal);
