@@ -136,6 +136,10 @@ def test_silent_phase_reveals_together(app, create_user, create_table, seat, sta
     assert reveal == {"ok": True, "count": 2}
     batch = a.received("contributions")[-1]["args"][0]
     assert [c["seq"] for c in batch] == [1, 2]
+    # The room's state after a reveal carries only what the reveal changed; screens merge it.
+    state = b.received("state")[-1]["args"][0]
+    assert state["held"] == 0 and 3 in state["revealed_phases"] and state["last_seq"] == 2
+    assert "phases" not in state and "vignette" not in state and "title" not in state
     # After the reveal the phase is no longer silent.
     assert a.post("Nog een analyse na het tonen.", kind="analyse")["status"] == "stored"
 
