@@ -47,6 +47,13 @@ def test_table_knowledge_finds_lowercase_names_later(scrubber: Scrubber) -> None
     )
 
 
+def test_a_known_name_that_is_a_verb_stays_a_verb(scrubber: Scrubber) -> None:
+    table = Pseudonymizer(KEY, MemoryPseudonymStore())
+    scrubber.scrub("Mevrouw Bel Peeters belde.", table)
+    out = scrubber.scrub("Bel gerust naar de dienst. Bel Peeters komt ook.", table).text
+    assert out == "Bel gerust naar de dienst. [persoon 1] komt ook."
+
+
 def test_without_pseudonymizer_numbers_per_call(scrubber: Scrubber) -> None:
     assert scrubber.scrub("Papa Dirk.").text == "Papa [persoon 1]."
     assert scrubber.scrub("Mama Elif en papa Dirk.").text == "Mama [persoon 1] en papa [persoon 2]."

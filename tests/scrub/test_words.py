@@ -208,6 +208,7 @@ def test_chat_names_and_places_that_are_words(scrub, text: str, expected: str) -
         "april was een zware maand, storm is voorbij",
         "Het OCMW schoot de huurwaarborg voor.",
         "die ben ik kwijt, die storm was hevig",
+        "Bel mama morgen even op. die papa heeft het moeilijk",
         "de leeuw is het symbool van Vlaanderen",
     ],
 )

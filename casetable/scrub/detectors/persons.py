@@ -217,6 +217,8 @@ NOT_A_CHAT_NAME = (
     | IMPERATIVE_NEXT
     | SEASONS
     | CHAT_WORDS
+    | TITLES  # "bel mama", "die papa heeft"
+    | FAMILY
     | words(
         """
         januari februari maart april mei juni juli augustus september oktober november december
@@ -419,7 +421,12 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
         return True  # "mama Roos", not "Maatschappelijk Welzijn"
     if t.start > 0 and text[t.start - 1] in QUOTES and text[t.end : t.end + 1] in QUOTES:
         return True
-    if known is not None and t.lower not in PARTICLES and known(t.lower):
+    if (
+        known is not None
+        and t.lower not in PARTICLES
+        and not (t.sent_start and _imperative(doc, i))  # "Bel gerust", after a "Bel" known
+        and known(t.lower)
+    ):
         return True
     toks = doc.tokens
     # beside a confirmed name: "Lotte en Roos", "Storm, Noor", "Roos Vermeulen", "Roos De
