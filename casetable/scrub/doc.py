@@ -106,7 +106,10 @@ class Doc:
         if i == 0:
             return ""
         prev = self.tokens[i - 1]
-        gap = self.text[prev.end : self.tokens[i].start]
+        start = self.tokens[i].start
+        if start == prev.end + 1 and self.text[prev.end] == " ":
+            return prev.lower  # the usual single space
+        gap = self.text[prev.end : start]
         if gap.strip(" ,") == "" or (
             gap.startswith(".") and gap[1:].strip(" ") == "" and (prev.lower in ABBREVIATED_TITLES)
         ):

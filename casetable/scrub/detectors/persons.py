@@ -525,8 +525,11 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
                 state[i] = CONFIRMED
     # the same word confirmed once is a name everywhere in this text (a plain word never is:
     # it is lowercase and common)
-    confirmed = {toks[i].lower for i in focus if state[i] == CONFIRMED}
-    for i in focus if confirmed else ():
+    names = [i for i in focus if state[i] == CONFIRMED]
+    if not names:
+        return detect_initials(doc.text) if "." in doc.text else []
+    confirmed = {toks[i].lower for i in names}
+    for i in focus:
         t = toks[i]
         if (
             state[i] != CONFIRMED
@@ -536,7 +539,9 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
             and not (t.sent_start and _imperative(doc, i))
         ):
             state[i] = CONFIRMED
-    found = list(_chains(doc, state))
+            names.append(i)
+    names.sort()
+    found = list(_chains(doc, state, names))
     if "." in doc.text:
         found += detect_initials(doc.text)
     return found
@@ -599,13 +604,13 @@ def _particle_run_end(doc: Doc, j: int) -> int:
     return k if j < k < len(toks) and toks[k].cap else -1
 
 
-def _chains(doc: Doc, state: list[int]):
+def _chains(doc: Doc, state: list[int], confirmed: list[int]):
     toks = doc.tokens
     lex = doc.lex
     n = len(toks)
     after = 0  # the first token not yet in a chain
-    for i in doc.focus:
-        if i < after or state[i] != CONFIRMED:
+    for i in confirmed:
+        if i < after:
             continue
         start = _chain_start(doc, i)
         end = i
