@@ -354,6 +354,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             known is not None
             and (not z or (z < 5.0 and low in lex.first_names))
             and doc.prev_word(i) not in DETERMINERS
+            and low not in NEVER_KNOWN
             and known(low)
         ):
             return CONFIRMED
@@ -410,6 +411,17 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     return NONE
 
 
+# Words that are never a table-known name here: particles, pronouns and other function words,
+# titles ("Ze", "Er", "Haar" opening a sentence; "mama"), whatever the table has seen.
+NEVER_KNOWN = (
+    PARTICLES
+    | NOT_AFTER_TITLE
+    | TITLES
+    | FAMILY
+    | words("ze zij hij er haar hem hun ik je jij we wij u men ons mijn zijn eén één")
+)
+
+
 def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | None) -> bool:
     """Context that turns a candidate into a name."""
     t = doc.tokens[i]
@@ -420,13 +432,6 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     if _title_before(doc, i) and (z < 3.0 or _is_name(doc, t)):
         return True  # "mama Roos", not "Maatschappelijk Welzijn"
     if t.start > 0 and text[t.start - 1] in QUOTES and text[t.end : t.end + 1] in QUOTES:
-        return True
-    if (
-        known is not None
-        and t.lower not in PARTICLES
-        and not (t.sent_start and _imperative(doc, i))  # "Bel gerust", after a "Bel" known
-        and known(t.lower)
-    ):
         return True
     toks = doc.tokens
     # beside a confirmed name: "Lotte en Roos", "Storm, Noor", "Roos Vermeulen", "Roos De
@@ -449,19 +454,33 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
         return True
     if t.sent_start:
         # "Kim zegt dat ...", "Jan woont in Gent": a first name that is also a word, then a verb
-        return (
+        if (
             i + 1 < len(toks)
             and doc.joined(i)
             and toks[i + 1].lower in FINITE_VERBS
             and t.lower in doc.lex.first_names
             and (z < 4.6 or t.lower in FREQUENT_NAMES)
             and t.lower not in SEASONS
-        )
-    if i >= 1 and state[i - 1] == CONFIRMED and doc.gap(i - 1) in (", ", " "):
-        return True
-    if i >= 2 and state[i - 2] == CONFIRMED and toks[i - 1].lower in ("en", "of"):
-        return doc.joined(i - 2) and doc.joined(i - 1)
-    return False
+        ):
+            return True
+    else:
+        if i >= 1 and state[i - 1] == CONFIRMED and doc.gap(i - 1) in (", ", " "):
+            return True
+        if (
+            i >= 2
+            and state[i - 2] == CONFIRMED
+            and toks[i - 1].lower in ("en", "of")
+            and doc.joined(i - 2)
+            and doc.joined(i - 1)
+        ):
+            return True
+    # a word the table knows as a name (the costliest test, so the last one)
+    return (
+        known is not None
+        and t.lower not in NEVER_KNOWN
+        and not (t.sent_start and _imperative(doc, i))  # "Bel gerust", after a "Bel" known
+        and known(t.lower)
+    )
 
 
 # Initials alone ("J.V.", "A.D.M."), not the usual dotted abbreviations.
