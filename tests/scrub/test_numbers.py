@@ -231,3 +231,20 @@ def test_month_and_year_only_in_a_text_about_somebody(scrub) -> None:
     )
     note = "Beleidssignaal: sinds januari 2025 zijn de wachtlijsten langer."
     assert scrub(note) == note
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("ze staat op Instagram als jolien_2010 met foto's", "jolien_2010"),
+        ("op zijn TikTok-account dries.vdv post hij alles", "dries.vdv"),
+        ("zijn snapchat is kobe_x en meer weet ik niet", "kobe_x"),
+        ("ze stuurde het vanaf account mila_xo_09.", "mila_xo_09"),
+    ],
+)
+def test_user_names_on_networks(text: str, handle: str) -> None:
+    assert handle in found(numbers.detect_url, text)
+
+
+def test_a_network_without_a_user_name() -> None:
+    assert found(numbers.detect_url, "ze post op Instagram elke dag, op Facebook 2024 niet") == []

@@ -169,10 +169,15 @@ TLD_HINT_RE = re.compile(r"\.(?i:com|be|nl|org|net|eu|info|io|me|ly|gl|tv|fr|de|
 SOCIAL_RE = re.compile(
     r"""
     (?i:\b(?:insta(?:gram)?|facebook|fb|tiktok|snapchat|snap|twitter|threads|telegram)
-        (?:[\s-]?(?:account|profiel|naam|handle))?\s?(?::|is|=)\s?)
+        (?:[\s-]?(?:account|profiel|pagina|naam|handle))?
+        (?:\s?(?::|is|=)\s?|\s(?:als|onder)\s|\s))   # "insta: x", "op TikTok als x", "account x"
     (?P<handle>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])
     """,
     re.VERBOSE,
+)
+# A user name with an underscore anywhere: "lisa_2009", "mila_xo" (Dutch words have none).
+UNDERSCORE_HANDLE_RE = re.compile(
+    r"(?<![\w@./-])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:_[A-Za-z0-9]*)+(?:\.[A-Za-z0-9]+)*(?![\w@])"
 )
 
 
@@ -183,10 +188,19 @@ def detect_url(text: str) -> Iterator[Span]:
     """Web addresses, @handles and handles named after a network ("insta: x_y")."""
     low = text.lower()
     social = any(cue in low for cue in _SOCIAL_CUES)
+    named = set()
     for m in SOCIAL_RE.finditer(text) if social else ():
         handle = m.group("handle")
-        if handle.startswith("@") or any(c in handle for c in "._0123456789"):
+        # a name of a network's user: "@x", "x_y", "x.y", "x123"; not "op Facebook 2024"
+        if (handle.startswith("@") or any(c in handle for c in "._0123456789")) and any(
+            c.isalpha() for c in handle
+        ):
+            named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
+    if "_" in text:
+        for m in UNDERSCORE_HANDLE_RE.finditer(text):
+            if m.start() not in named and any(c.isalpha() for c in m.group()):
+                yield Span(m.start(), m.end(), "URL")
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             yield Span(m.start(), m.end(), "URL")
