@@ -248,3 +248,22 @@ def test_user_names_on_networks(text: str, handle: str) -> None:
 
 def test_a_network_without_a_user_name() -> None:
     assert found(numbers.detect_url, "ze post op Instagram elke dag, op Facebook 2024 niet") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("haar gsm is 0499 12 34 56 en vast 09 123 45 67", "09 123 45 67"),
+        ("contact: 03 123 45 67 (secretariaat)", "03 123 45 67"),
+    ],
+)
+def test_made_up_belgian_numbers_after_a_phone_word(text: str, phone: str) -> None:
+    assert phone in found(numbers.detect_phone, text)
+
+
+def test_a_number_without_a_phone_word_needs_a_valid_numbering_plan() -> None:
+    assert found(numbers.detect_phone, "code 03 123 45 67 in het systeem") == []
+
+
+def test_a_postcode_in_brackets_is_no_age(scrub) -> None:
+    assert scrub("Ze woont in Gent (9000).") == "Ze woont in [plaats] ([postcode])."

@@ -331,6 +331,13 @@ def _valid_phone(candidate: str) -> bool:
     return False
 
 
+# Words before a number that make it a phone number even when no numbering plan knows it.
+PHONE_CUE_RE = re.compile(
+    r"(?i)\b(?:tel\w*|gsm\w*|bel\w*|gebeld|mobiel\w*|nummer|nr|bereikbaar|contact\w*|sms\w*"
+    r"|whatsapp|vast)\b[^\n]{0,40}$"
+)
+
+
 def detect_phone(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Phone numbers that phonenumbers finds valid for Belgium, the Netherlands or abroad."""
     # every phone number starts with "+" or "0" (0032, 0478, 02)
@@ -343,12 +350,26 @@ def detect_phone(text: str, runs: Runs | None = None) -> Iterator[Span]:
         for end in reversed(ends):
             cand = raw[:end]
             if sum(c.isdigit() for c in cand) < 8:
+                end = 0
                 break
             if cand.startswith("00"):
                 cand = "+" + cand[2:]
             if _valid_phone(cand.replace("(0)", "")):
                 yield Span(m.start(), m.start() + end, "PHONE")
                 break
+        else:
+            end = 0
+        if not end:
+            # a made-up or mistyped Belgian number ("03 123 45 67") still identifies after a
+            # phone word: 9 or 10 digits from the trunk 0
+            digits = _digits(raw)
+            if (
+                raw[0] == "0"
+                and raw[1] != "0"
+                and len(digits) in (9, 10)
+                and PHONE_CUE_RE.search(text, max(0, m.start() - 48), m.start())
+            ):
+                yield Span(m.start(), m.end(), "PHONE")
 
 
 def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:

@@ -24,7 +24,7 @@ from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
 NONE, CANDIDATE, CONFIRMED = 0, 1, 2
-AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
+AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?!\d)(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
 QUOTES = "'\"‘’“”"
 IMPERATIVE_NEXT = words(
