@@ -214,3 +214,18 @@ def test_chat_names_and_places_that_are_words(scrub, text: str, expected: str) -
 )
 def test_chat_words_stay(scrub, text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lente, Storm en Noor zijn de kleinkinderen.",
+            "[persoon 1], [persoon 2] en [persoon 3] zijn de kleinkinderen.",
+        ),
+        ("Dirk en Vera zijn uit elkaar.", "[persoon 1] en [persoon 2] zijn uit elkaar."),
+        ("Wouter zijn broer zit in de gevangenis.", "[persoon 1] zijn broer zit in de gevangenis."),
+    ],
+)
+def test_first_names_that_are_words_open_a_sentence_beside_a_name(scrub, text, expected) -> None:
+    assert scrub(text) == expected

@@ -453,14 +453,30 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     ):
         return True
     if t.sent_start:
-        # "Kim zegt dat ...", "Jan woont in Gent": a first name that is also a word, then a verb
+        # "Kim zegt dat ...", "Jan woont in Gent": a first name that is also a word, then a verb;
+        # "Wouter zijn broer", "Roos, Storm en Noor", "Dirk en Vera zijn": beside a name
         if (
             i + 1 < len(toks)
-            and doc.joined(i)
-            and toks[i + 1].lower in FINITE_VERBS
             and t.lower in doc.lex.first_names
             and (z < 4.6 or t.lower in FREQUENT_NAMES)
             and t.lower not in SEASONS
+            and (
+                (doc.joined(i) and toks[i + 1].lower in FINITE_VERBS)
+                or (
+                    doc.joined(i)
+                    and toks[i + 1].lower in ("zijn", "haar")
+                    and i + 2 < len(toks)
+                    and toks[i + 2].lower in TITLES
+                )
+                or (doc.gap(i) == ", " and state[i + 1] == CONFIRMED)
+                or (
+                    doc.joined(i)
+                    and toks[i + 1].lower in ("en", "of")
+                    and i + 2 < len(toks)
+                    and doc.joined(i + 1)
+                    and state[i + 2] == CONFIRMED
+                )
+            )
         ):
             return True
     else:
