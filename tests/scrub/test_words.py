@@ -220,7 +220,7 @@ def test_chat_words_stay(scrub, text: str) -> None:
     ("text", "expected"),
     [
         (
-            "Lente, Storm en Noor zijn de kleinkinderen.",
+            "Fleur, Storm en Noor zijn de kleinkinderen.",
             "[persoon 1], [persoon 2] en [persoon 3] zijn de kleinkinderen.",
         ),
         ("Dirk en Vera zijn uit elkaar.", "[persoon 1] en [persoon 2] zijn uit elkaar."),
