@@ -219,6 +219,9 @@ class CaseTable(db.Model):
     phase_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     timer_remaining: Mapped[int | None] = mapped_column(Integer, nullable=True)  # when paused
+    # Set by the first start of the countdown in the current phase, cleared when a phase starts:
+    # screens tell "not started" from "paused" by it, whatever the remaining time.
+    timer_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     phase_seconds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     revealed_phases: Mapped[list[int]] = mapped_column(JSON, default=list)
     rights_checked: Mapped[list[str]] = mapped_column(JSON, default=list)

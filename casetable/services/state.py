@@ -56,6 +56,8 @@ def table_state(
             "running": table.timer_ends_at is not None,
             "ends_at": table.timer_ends_at.isoformat() if table.timer_ends_at else None,
             "remaining": table.timer_remaining,
+            # Ever started in this phase: "paused" versus "not started", whatever is left.
+            "started": table.timer_started_at is not None,
         },
         "server_now": utcnow().isoformat(),
         "reident_level": table.reident_level,

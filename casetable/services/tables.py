@@ -156,6 +156,7 @@ def _start_phase(table: CaseTable, index: int) -> None:
     minutes = int(table.phases[index].get("minutes") or 0)
     table.timer_remaining = minutes * 60
     table.timer_ends_at = None  # the facilitator starts the countdown
+    table.timer_started_at = None
 
 
 def _account_phase_time(table: CaseTable, now: datetime) -> None:
@@ -180,6 +181,8 @@ def control_phase(user: User, table: CaseTable, action: str, value: int | None =
         if table.timer_ends_at is None:
             table.timer_ends_at = now + timedelta(seconds=max(table.timer_remaining or 0, 0))
             table.timer_remaining = None
+            if table.timer_started_at is None:
+                table.timer_started_at = now
     elif action == "pause":
         if table.timer_ends_at is not None:
             left = int((table.timer_ends_at - now).total_seconds())

@@ -266,9 +266,9 @@
     if (secs === null || secs === undefined) { v.textContent = "--:--"; return; }
     var neg = secs < 0; var a = Math.abs(secs);
     v.textContent = (neg ? "-" : "") + Math.floor(a / 60) + ":" + ("0" + (a % 60)).slice(-2);
-    var phase = st.state.phases[st.state.phase_index] || {};
-    var untouched = t.remaining === null || t.remaining === (phase.minutes || 0) * 60;
-    var stateText = t.running ? (neg ? T.overtime : T.running) : (untouched ? T.notStarted : T.paused);
+    /* The server says whether this phase's countdown was ever started: "+5 min" before the start
+     * is still "not started", a pause at exactly full time is still "paused". */
+    var stateText = t.running ? (neg ? T.overtime : T.running) : (t.started ? T.paused : T.notStarted);
     setText("timer-state", stateText);
     document.body.classList.toggle("timer-over", neg);
     var start = $("btn-start"), pause = $("btn-pause");
