@@ -227,7 +227,7 @@ SCHOOL_PARTS = (
     "lessen",
 )
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
-SCHOOL_WORD_RE = re.compile(r"(?:college|instituut|lyceum|atheneum|school|ziekenhuis|kliniek)$")
+SCHOOL_WORD_ENDS = ("college", "instituut", "lyceum", "atheneum", "school", "ziekenhuis", "kliniek")
 # A company form after a name: "Deprez NV", "Bouw Peeters bvba".
 COMPANY_FORM_RE = re.compile(r"\s(?:NV|BV|BVBA|bvba|CV|CVBA|VZW|vzw|SRL|SA|SPRL)\b")
 # Capitalised adjectives that open a school's or a service's name.
@@ -483,7 +483,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             yield Span(
                 toks[start].start, COMPANY_FORM_RE.match(doc.text, t.end).end(), "INSTITUTION"
             )
-        if t.cap and SCHOOL_WORD_RE.search(t.lower) and not doc.lex.word_zipf(t.lower):
+        if t.cap and t.lower.endswith(SCHOOL_WORD_ENDS) and not doc.lex.word_zipf(t.lower):
             start = i
             while start > 0 and doc.joined(start - 1) and toks[start - 1].cap:
                 start -= 1
