@@ -17,7 +17,7 @@ from flask import request, session
 from flask_login import current_user
 from flask_socketio import emit, join_room
 from sqlalchemy import Select, and_, bindparam, select
-from sqlalchemy.orm import defer, lazyload
+from sqlalchemy.orm import defer, lazyload, load_only
 
 from casetable.extensions import db, socketio
 from casetable.models import CaseTable, Participant
@@ -70,12 +70,14 @@ def on_disconnect(*_args: Any) -> None:
 
 
 def table_event(
-    name: str, *, manager: bool = False, joined: bool = True, state: bool = False
+    name: str, *, manager: bool = False, joined: bool = True, load: str = "table"
 ) -> Callable[..., Any]:
     """Register a handler that gets (table, viewer, payload) after every check has passed.
 
-    `state`: the handler replies with the full table state (join, sync), so the vignette and
-    question are loaded with the table; other events leave them out (room broadcasts do too).
+    `load`: what of the table the handler reads. "state" for handlers that reply with the full
+    state (join, sync: with vignette and question), "table" for those that change or broadcast
+    the table (everything but the texts), "light" for the frequent events that only read a few
+    columns (_LIGHT_COLUMNS).
 
     Refusals come back as the event's ack ({"ok": false, "error", "message"}) and as a
     `failed` event, so a client without an ack callback sees them too. Nothing is stored when a
@@ -88,7 +90,7 @@ def table_event(
             try:
                 if not isinstance(payload, dict):
                     raise DomainError("invalid")
-                table, viewer = _event_table_and_viewer(payload.get("table"), state)
+                table, viewer = _event_table_and_viewer(payload.get("table"), load)
                 if not viewer.in_room(table) or (manager and not viewer.manages(table)):
                     raise DomainError("forbidden")
                 if joined and _joined.get(request.sid, ("",))[0] != table.public_id:
@@ -110,11 +112,34 @@ def table_event(
     return register
 
 
-def _event_table_query(with_seat: bool, with_texts: bool) -> Select[Any]:
+# The columns the frequent events (contribute, preview, vote, flag, approve) read; they load
+# nothing else of the table (tests/test_hot_path.py counts their statements).
+_LIGHT_COLUMNS = (
+    CaseTable.id,
+    CaseTable.public_id,
+    CaseTable.status,
+    CaseTable.attribution,
+    CaseTable.facilitator_id,
+    CaseTable.network_id,
+    CaseTable.phase_index,
+    CaseTable.phases,
+    CaseTable.revealed_phases,
+    CaseTable.case_bringer_id,
+    CaseTable.note_taker_id,
+    CaseTable.pseudonym_salt,
+    CaseTable.next_person,
+)
+LOADS = ("light", "table", "state")
+
+
+def _event_table_query(with_seat: bool, load: str) -> Select[Any]:
     options = [lazyload(CaseTable.network), lazyload(CaseTable.facilitator)]
-    options.append(defer(CaseTable.summary_json))
-    if not with_texts:
-        options += [defer(CaseTable.vignette), defer(CaseTable.question)]
+    if load == "light":
+        options.append(load_only(*_LIGHT_COLUMNS))
+    else:
+        options.append(defer(CaseTable.summary_json))
+        if load == "table":
+            options += [defer(CaseTable.vignette), defer(CaseTable.question)]
     query = select(CaseTable).options(*options)
     if with_seat:
         query = query.add_columns(Participant).outerjoin(
@@ -128,15 +153,13 @@ def _event_table_query(with_seat: bool, with_texts: bool) -> Select[Any]:
 
 
 # Built once: constructing these statements (options, join, cache key) cost more CPU than
-# running them (benchmarks/post_path.py). Keyed by (seat, texts).
+# running them (benchmarks/post_path.py). Keyed by (seat, load).
 _EVENT_TABLE = {
-    (seat, texts): _event_table_query(seat, texts)
-    for seat in (False, True)
-    for texts in (False, True)
+    (seat, load): _event_table_query(seat, load) for seat in (False, True) for load in LOADS
 }
 
 
-def _event_table_and_viewer(public_id: object, texts: bool = False) -> tuple[CaseTable, Viewer]:
+def _event_table_and_viewer(public_id: object, load: str = "table") -> tuple[CaseTable, Viewer]:
     """The table an event names and who sends it, in one SELECT.
 
     Like table_by_public_id + current_viewer, but the sender's seat comes along in the same
@@ -151,13 +174,13 @@ def _event_table_and_viewer(public_id: object, texts: bool = False) -> tuple[Cas
     participant = None
     if isinstance(token, str) and token:
         row = db.session.execute(
-            _EVENT_TABLE[True, texts], {"public_id": public_id, "digest": token_digest(token)}
+            _EVENT_TABLE[True, load], {"public_id": public_id, "digest": token_digest(token)}
         ).first()
         table, participant = row if row is not None else (None, None)
         if participant is not None and participant.removed:
             participant = None
     else:
-        table = db.session.scalar(_EVENT_TABLE[False, texts], {"public_id": public_id})
+        table = db.session.scalar(_EVENT_TABLE[False, load], {"public_id": public_id})
     if table is None:
         raise DomainError("not_found")
     user = current_user._get_current_object() if current_user.is_authenticated else None
@@ -205,7 +228,7 @@ def _broadcast_presence(table: CaseTable) -> None:
     socketio.emit("presence", people, to=staff_room(table.public_id))
 
 
-@table_event("join", joined=False, state=True)
+@table_event("join", joined=False, load="state")
 def on_join(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender joins the table's room; gets the state and everything after its last seen seq."""
     staff = viewer.manages(table)
@@ -240,13 +263,13 @@ def _sync_reply(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     }
 
 
-@table_event("sync", state=True)
+@table_event("sync", load="state")
 def on_sync(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """A reconnecting client asks for what it missed after its last seq and rev."""
     return _sync_reply(table, viewer, data)
 
 
-@table_event("contribute")
+@table_event("contribute", load="light")
 def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender posts a contribution; ack after it is stored; the room receives the scrubbed text."""
     public_id, staff = table.public_id, viewer.manages(table)
@@ -277,7 +300,7 @@ def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     }
 
 
-@table_event("preview")
+@table_event("preview", load="light")
 def on_preview(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Sender gets its draft scrubbed back; nothing is stored or sent to anyone else."""
     scrubbed = scrub_text(data.get("text"), table=table, preview=True)
@@ -285,7 +308,7 @@ def on_preview(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {"text": scrubbed.text, "categories": scrubbed.categories}
 
 
-@table_event("vote")
+@table_event("vote", load="light")
 def on_vote(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Participant votes (or un-votes) on advice; the room sees the new count."""
     contribution = contribution_service.toggle_vote(table, viewer, data.get("id"))
@@ -293,7 +316,7 @@ def on_vote(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {"votes": contribution.votes}
 
 
-@table_event("flag")
+@table_event("flag", load="light")
 def on_flag(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Someone flags identifying detail; the facilitator's moderation queue gets it."""
     contribution = contribution_service.flag(table, viewer, data.get("id"))
@@ -315,7 +338,7 @@ def on_moderate(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("approve")
+@table_event("approve", load="light")
 def on_approve(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Case bringer marks advice for the summary."""
     contribution = contribution_service.approve(
