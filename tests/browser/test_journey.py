@@ -111,8 +111,8 @@ def test_table_runs_live_across_four_browsers(new_context) -> None:
         expect(page.locator("#timer-state")).to_have_text("gepauzeerd")
 
     # Closing ends it on every screen: the composer goes, a banner says so.
-    console.once("dialog", lambda d: d.accept())
     console.locator("#btn-close").click()
+    console.get_by_role("dialog").get_by_role("button", name="Tafel definitief sluiten").click()
     for page in participants:
         expect(page.locator("#closed-banner")).to_be_visible()
         expect(page.locator("#composer")).to_be_hidden()

@@ -236,7 +236,13 @@
     var composer = $("composer"); if (composer) { composer.classList.toggle("disabled", closed); }
     var note = $("attribution-note");
     if (note) { note.textContent = s.attribution === "anonymous" ? T.attributionAnon : T.attributionAlias; }
-    var anonBtn = $("btn-anonymize"); if (anonBtn) { anonBtn.hidden = s.attribution === "anonymous"; }
+    var anonBtn = $("btn-anonymize");
+    if (anonBtn) {
+      var anonymous = s.attribution === "anonymous";
+      /* The button goes once it is done: the keyboard focus moves to the note that says so. */
+      if (anonymous && document.activeElement === anonBtn && note) { note.focus(); }
+      anonBtn.hidden = anonymous;
+    }
     if (closed && view === "console" && $("btn-close")) { window.setTimeout(function () { window.location.reload(); }, 300); }
     st.lastRev = Math.max(st.lastRev, s.last_rev || 0);
     renderStream();
@@ -762,10 +768,22 @@
   });
   var reveal = $("btn-reveal");
   if (reveal) { reveal.addEventListener("click", function () { emitAck(EVENTS.reveal, {}).then(feedbackOnError); }); }
-  var closeBtn = $("btn-close");
-  if (closeBtn) { closeBtn.addEventListener("click", function () { if (window.confirm(T.confirmClose)) { emitAck(EVENTS.close, {}).then(feedbackOnError); } }); }
-  var anonBtn = $("btn-anonymize");
-  if (anonBtn) { anonBtn.addEventListener("click", function () { if (window.confirm(T.confirmAnon)) { emitAck(EVENTS.anonymize, {}).then(feedbackOnError); } }); }
+  /* One-way actions ask first in an in-page <dialog> (console.html), not window.confirm: the
+   * dialog takes the focus (on "Annuleren"), Escape cancels, and the focus goes back to the
+   * button that opened it. */
+  function confirmFirst(openerId, dialogId, onConfirm) {
+    var opener = $(openerId), dialog = $(dialogId);
+    if (!opener || !dialog || typeof dialog.showModal !== "function") { return; }
+    dialog.querySelector("[data-dialog=cancel]").addEventListener("click", function () { dialog.close("cancel"); });
+    dialog.querySelector("[data-dialog=confirm]").addEventListener("click", function () { dialog.close("confirm"); });
+    dialog.addEventListener("close", function () {
+      if (!opener.hidden) { opener.focus(); }
+      if (dialog.returnValue === "confirm") { onConfirm(); }
+    });
+    opener.addEventListener("click", function () { dialog.returnValue = ""; dialog.showModal(); });
+  }
+  confirmFirst("btn-close", "confirm-close", function () { emitAck(EVENTS.close, {}).then(feedbackOnError); });
+  confirmFirst("btn-anonymize", "confirm-anonymize", function () { emitAck(EVENTS.anonymize, {}).then(feedbackOnError); });
 
   renderOutbox();
   if (!socket.connected) { setConn(navigator.onLine ? "connecting" : "offline"); }
