@@ -54,7 +54,9 @@ def test_preview_vote_and_flag_stay_small(app, create_table, seat):
     assert seen == ["SELECT"], seen  # only the table: the map is this process's copy
     with statements() as seen:
         assert clb.emit("vote", id=advice["id"])["ok"]
-    assert len(seen) <= 8, seen
+    # table, advice, own vote, insert, count, rev, advice row
+    assert len(seen) == 7, seen
     with statements() as seen:
         assert clb.emit("flag", id=advice["id"])["ok"]
-    assert len(seen) <= 8, seen
+    # table, contribution, own flag, rev, audit, contribution row, flag
+    assert len(seen) == 7, seen

@@ -262,13 +262,15 @@ def toggle_vote(table: CaseTable, viewer: Viewer, contribution_id: object) -> Co
     else:
         db.session.delete(vote)
     db.session.flush()
-    contribution.votes = int(
+    votes = int(
         db.session.scalar(
             select(func.count()).select_from(Vote).where(Vote.contribution_id == contribution.id)
         )
         or 0
     )
-    contribution.rev = next_rev_value(table)
+    # Take the rev before changing the row: one UPDATE of it at commit, not an autoflush too.
+    rev = next_rev_value(table)
+    contribution.votes, contribution.rev = votes, rev
     db.session.commit()
     return contribution
 
@@ -285,9 +287,10 @@ def flag(table: CaseTable, viewer: Viewer, contribution_id: object) -> Contribut
         )
     ):
         return contribution
+    rev = next_rev_value(table)  # before the changes below: no separate autoflush
     db.session.add(Flag(contribution_id=contribution.id, participant_id=participant_id))
     contribution.flags += 1
-    contribution.rev = next_rev_value(table)
+    contribution.rev = rev
     audit.record("flag", viewer.actor, table.id, contribution=contribution.id)
     db.session.commit()
     return contribution
