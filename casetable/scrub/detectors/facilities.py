@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from casetable.scrub.context import FAMILY, TITLES, words
 from casetable.scrub.detectors.institutions import LEADERS, WORK_CUES
@@ -68,6 +69,12 @@ def detect_tail_names(doc: Doc) -> Iterator[Span]:
         yield Span(first.start, toks[i].end, "INSTITUTION")
 
 
+@lru_cache(maxsize=4)
+def _first_words(chains: frozenset[str]) -> frozenset[str]:
+    """First words of the two-word chains ("albert" of "albert heijn")."""
+    return frozenset(c.split()[0] for c in chains if " " in c)
+
+
 def _work_before(doc: Doc, i: int) -> bool:
     """A work word earlier in the sentence: "werkt ... bij", "ontslagen bij", "job bij"."""
     toks = doc.tokens
@@ -112,11 +119,13 @@ def detect_chains(doc: Doc, names_someone: bool) -> Iterator[Span]:
             about = SOMEBODY_RE.search(doc.low) is not None
         return about
 
+    firsts = _first_words(chains)
     for i in doc.focus:
         t = toks[i]
         low = t.lower
         if (
-            i + 1 < n
+            low in firsts
+            and i + 1 < n
             and doc.joined(i)
             and (t.cap or t.upper)
             and f"{low} {toks[i + 1].lower}" in chains

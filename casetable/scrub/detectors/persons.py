@@ -368,7 +368,12 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     name = _is_name(doc, t)
     if t.upper:
         return CONFIRMED if name and _title_before(doc, i) else NONE
-    if low not in lex.first_names and doc.prev_word(i) in AREA_WORDS:
+    if (
+        i > 0
+        and doc.tokens[i - 1].lower in AREA_WORDS
+        and doc.prev_word(i) in AREA_WORDS
+        and (low not in lex.first_names)
+    ):
         return NONE  # "de wijk Kolderbos", "politiezone Rupel": a place (locations.py)
     if i > 0 and doc.tokens[i - 1].lower in PARTICLES:
         if _particle_name(doc, i) == CONFIRMED:
