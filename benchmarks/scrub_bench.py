@@ -116,6 +116,8 @@ def main() -> int:
             str(dataset),
             "--runs",
             "3",
+            "--copies",
+            "5",  # five passes over the records: a steadier streaming figure than one
             "--json",
             str(score_json),
             "--",
