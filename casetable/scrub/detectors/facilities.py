@@ -24,6 +24,9 @@ TAIL_KINDS = words(
     middenschool kleuterschool hogeschool academie rusthuis woonzorgcentrum
     """
 )
+# Substrings of every TAIL_KINDS word: a text without any has no such name.
+_TAIL_STEMS = ("ziekenhuis", "kliniek", "instituut", "college", "atheneum", "lyceum", "school")
+_TAIL_STEMS += ("academie", "rusthuis", "zorgcentrum")
 # Articles before the name stay outside it ("het OLV Ziekenhuis").
 _ARTICLES = frozenset({"de", "den", "het", "'t", "’t"})
 # Adjectives that make a kind, not a name ("het Algemeen Ziekenhuis", "Stedelijk Lyceum");
@@ -37,6 +40,8 @@ _COMMON_AT_START = 4.0
 def detect_tail_names(doc: Doc) -> Iterator[Span]:
     """ "OLV Ziekenhuis", "het Jessa ziekenhuis": capitalised words before a kind of facility."""
     toks, lex = doc.tokens, doc.lex
+    if not any(kind in doc.low for kind in _TAIL_STEMS):
+        return
     for i in doc.focus:
         if i == 0 or toks[i].lower not in TAIL_KINDS or not doc.joined(i - 1):
             continue
@@ -161,6 +166,8 @@ _ARTICLE_GAPS = (" ", " '", " ’")  # "op de", "op 't"
 def detect_attended_schools(doc: Doc) -> Iterator[Span]:
     """ "hij zit op de vlinderboom": a lowercase school name after "zit op de"."""
     toks, lex = doc.tokens, doc.lex
+    if " op " not in doc.text or ("zit" not in doc.low and "zat" not in doc.low):
+        return
     for i in doc.focus:
         t = toks[i]
         if (

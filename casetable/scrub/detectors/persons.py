@@ -269,6 +269,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     name = _is_name(doc, t)
     if t.upper:
         return CONFIRMED if name and _title_before(doc, i) else NONE
+    if t.sent_start and not name and z >= 3.0 and low not in lex.places:
+        return NONE  # "Het", "Sinds", "Via" opening a sentence (no rule below takes them)
     if (
         i > 0
         and doc.tokens[i - 1].lower in AREA_WORDS
