@@ -1,8 +1,9 @@
 """Specific calendar dates (day + month, full dates, birth dates); months or years alone stay.
 
-A weekday right before a date is part of it ("maandag 2 december": with the weekday the year
-follows). A month with its year ("oktober 2024") is a date only in a text that names somebody
-(`detect_month_year`, called by the scrubber), so a policy note keeps "sinds januari 2025".
+A weekday right before a date stays outside it, as the dev-set convention says ("op maandag
+[datum]"); it only serves as a cue ("donderdag 23/1"). A month with its year ("oktober 2024")
+is a date only in a text that names somebody (`detect_month_year`, called by the scrubber),
+so a policy note keeps "sinds januari 2025".
 """
 
 from __future__ import annotations
@@ -105,10 +106,6 @@ _ORDINAL_CUE_RE = re.compile(
     r"(?i)\b(?:op|tegen|vanaf|tot|voor|na|sinds|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(de\s+)$"
 )
-# A weekday right before a date goes with it: with the day and month it gives away the year.
-_WEEKDAY_BEFORE_RE = re.compile(
-    r"(?i)\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s*,?\s+$"
-)
 
 # Every date pattern below starts at the first digit of a number (its look-behind rules out a
 # digit before it), so each is tried only where a run of digits starts.
@@ -116,9 +113,8 @@ _AT_DIGITS = (WORD_DATE_RE, NUMERIC_DATE_RE, ISO_DATE_RE, YEAR_AFTER_NAME_RE)
 
 
 def _dated(text: str, start: int, end: int) -> Span:
-    """A DATE span that takes in a weekday right before it ("maandag 2 december")."""
-    m = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 12), start)
-    return Span(m.start() if m else start, end, "DATE")
+    """A DATE span; a weekday before it stays outside ("maandag [datum]", the convention)."""
+    return Span(start, end, "DATE")
 
 
 def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
