@@ -273,3 +273,57 @@ def test_a_number_without_a_phone_word_needs_a_valid_numbering_plan() -> None:
 
 def test_a_postcode_in_brackets_is_no_age(scrub) -> None:
     assert scrub("Ze woont in Gent (9000).") == "Ze woont in [plaats] ([postcode])."
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("Het vonnis kreeg rolnummer 24A1178 bij de familierechtbank.", "24A1178"),
+        ("Zie PV 23K0097 van de lokale politie.", "23K0097"),
+        ("onze referte is 7B55210, graag vermelden", "7B55210"),
+        ("Het notitienummer: 25N004512.", "25N004512"),
+    ],
+)
+def test_digits_letter_digits_after_a_reference_word(text: str, ident: str) -> None:
+    assert found(numbers.detect_case_id, text) == [ident]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "het dossier wordt om 14u30 besproken",
+        "dossier: ze kreeg 2x150 euro terug",
+        "Ze betaalt 25B per maand",
+    ],
+)
+def test_times_and_counts_after_a_reference_word_stay(text: str) -> None:
+    assert found(numbers.detect_case_id, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Hij rijdt met een Peugeot, plaat FG-418-KT, naar Rijsel.", "FG-418-KT"),
+        ("Ze zag GH-207-LM weer voor de deur staan.", "GH-207-LM"),
+        ("de bestelwagen met 45-TKP-8 uit Breda", "45-TKP-8"),
+        ("Een auto met 7-RTF-42 stond er.", "7-RTF-42"),
+        ("Ze noteerde KL-302-D op een briefje.", "KL-302-D"),
+        ("zijn wagen: 31-HB-77", "31-HB-77"),
+        ("nummerplaat ZR-55-TN", "ZR-55-TN"),
+    ],
+)
+def test_french_and_dutch_plates(text: str, plate: str) -> None:
+    assert found(numbers.detect_plate, text) == [plate]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dossier AB-312-CD bij het parket",
+        "Het formulier AB-12-CD ligt klaar.",
+        "een Audi A4-12 en een Golf-7",
+        "Zitting 12-34-56 werd verdaagd.",
+    ],
+)
+def test_plate_shapes_that_are_no_plates(text: str) -> None:
+    assert found(numbers.detect_plate, text) == []

@@ -109,20 +109,29 @@ PLATE_RE = re.compile(
         [1-9][-\s]?[A-Z]{3}[-\s]?\d{3}   # Belgian plate since 2010: 1-ABC-123, 1ABC123
       | [1-9]-?[a-z]{3}-?\d{3}           # the same typed in lowercase chat
       | (?P<old>[A-Z]{3}-\d{3})          # older format ABC-123 (only near a vehicle word)
+        # French SIV (AB-123-CD) and Dutch sidecodes with a group of three: 12-ABC-3,
+        # 1-ABC-23, AB-123-C, A-123-BC, ABC-12-D, A-12-BCD, 1-AB-234, 123-AB-4
+      | (?P<foreign>[A-Z]{2}-\d{3}-[A-Z]{2}
+      | \d{2}-[A-Z]{3}-\d | \d-[A-Z]{3}-\d{2} | [A-Z]{2}-\d{3}-[A-Z] | [A-Z]-\d{3}-[A-Z]{2}
+      | [A-Z]{3}-\d{2}-[A-Z] | [A-Z]-\d{2}-[A-Z]{3} | \d-[A-Z]{2}-\d{3} | \d{3}-[A-Z]{2}-\d)
+        # Dutch sidecodes of three pairs (XX-99-XX, 99-XX-99...): only near a vehicle word
+      | (?P<pairs>(?=[A-Z\d-]{8}(?![\w-]))(?=.{0,5}[A-Z])(?=.{0,5}\d)
+          (?:[A-Z]{2}|\d{2})-(?:[A-Z]{2}|\d{2})-(?:[A-Z]{2}|\d{2}))
     )
     (?![\w-])
     """,
     re.VERBOSE,
 )
+_CASE_CUE_BEFORE_RE = re.compile(r"(?i)(?:dossier|nummer|nr|ref|kenmerk|pv|rol)\w*\W*$")
 VEHICLE_CONTEXT_RE = re.compile(r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette)")
 
 CASE_ID_CONTEXT_RE = re.compile(
     r"""
     (?i:(?:dossier|nummer(?!plaat))\w*  # spijbeldossier, rolnummer
-       |\b(?:referentie\w*|ref|kenmerk|pv|nr)\b\.?)
+       |\b(?:referentie\w*|referte|ref|kenmerk|pv|nr)\b\.?)
     [^.!?\n\d]{0,40}?                # a few words: "bij het CLB is", "onder", ": "
     (?<![\w./-])
-    (?P<id>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)+|\d{5,})
+    (?P<id>[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)+|\d{5,}|\d{1,4}[A-Za-z]{1,3}\d{2,})
     (?![\w])
     """,
     re.VERBOSE,
@@ -373,16 +382,23 @@ def detect_phone(text: str, runs: Runs | None = None) -> Iterator[Span]:
 
 
 def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:
-    """Belgian licence plates; the older ABC-123 form only near a vehicle word."""
+    """Belgian, French (AB-123-CD) and Dutch plates; the older Belgian ABC-123 form and the
+    Dutch three pairs (12-AB-34) only near a vehicle word."""
     # a plate starts at a run of digits (1-ABC-123) or at the letters before "-" and one (ABC-123)
     starts = set()
     for s, _ in digit_runs(text) if runs is None else runs:
         starts.add(s)
-        if s >= 4 and text[s - 1] == "-":
-            starts.add(s - 4)
+        if s >= 2 and text[s - 1] == "-":  # letters first: ABC-123, AB-123-CD, XX-XX-99
+            starts.update(p for p in (s - 2, s - 3, s - 4, s - 6) if p >= 0)
     for m in matches_at(PLATE_RE, text, sorted(starts)):
-        if m.group("old") and not VEHICLE_CONTEXT_RE.search(
-            text, max(0, m.start() - 40), m.start()
+        guarded = m.group("old") or m.group("pairs") or m.group("foreign")
+        if (
+            guarded
+            and not VEHICLE_CONTEXT_RE.search(text, max(0, m.start() - 40), m.start())
+            and (
+                not m.group("foreign")  # a foreign shape alone, but not after "dossier"
+                or _CASE_CUE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+            )
         ):
             continue
         yield Span(m.start(), m.end(), "PLATE")
@@ -399,7 +415,8 @@ def _plausible_id(text: str, start: int, end: int) -> bool:
         return (
             len(digits) >= 7 and _NUMBER_CUE_RE.search(text, max(0, start - 16), start) is not None
         )
-    return not re.fullmatch(r"(?:19|20)\d{2}|\d+[.,]\d{1,2}", ident)
+    # a time (13u30, 9h15) or a count (3x200) is no reference either
+    return not re.fullmatch(r"(?:19|20)\d{2}|\d+[.,]\d{1,2}|\d{1,2}[uUhH]\d{2}|\d+[xX]\d+", ident)
 
 
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
