@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 6  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 7  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -44,6 +44,8 @@ class Lexicon:
     english: frozenset[str]
     # never-scrub chains with local branches (a section of never_scrub.txt): "Colruyt Lier"
     chains: frozenset[str]
+    # named city neighbourhoods (also in `places`): "op het Kiel", "op de Vaartkom"
+    neighbourhoods: frozenset[str] = frozenset()
 
     def word_zipf(self, lower: str) -> float:
         """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
@@ -100,7 +102,8 @@ def _short_forms(places: set[str], zipf: dict[str, float]) -> set[str]:
 
 
 def _build() -> Lexicon:
-    places = set(_lines("places.txt.gz")) | {x.casefold() for x in _lines("neighbourhoods.txt")}
+    hoods = frozenset(x.casefold() for x in _lines("neighbourhoods.txt"))
+    places = set(_lines("places.txt.gz")) | hoods
     phrases: dict[str, int] = {}
     for p in places:
         if " " in p:
@@ -138,6 +141,7 @@ def _build() -> Lexicon:
         never_phrases=tuple(sorted({x for x in never if " " in x}, key=len, reverse=True)),
         english=frozenset(_lines("english_words.txt.gz")),
         chains=frozenset(chains),
+        neighbourhoods=hoods,
     )
 
 

@@ -229,3 +229,19 @@ def test_chat_words_stay(scrub, text: str) -> None:
 )
 def test_first_names_that_are_words_open_a_sentence_beside_a_name(scrub, text, expected) -> None:
     assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Het gezin woont sinds kort op het Kiel.", "Het gezin woont sinds kort op het [plaats]."),
+        ("Ze verhuisden naar de Luchtbal.", "Ze verhuisden naar de [plaats]."),
+        ("Hij komt uit Sluizeken.", "Hij komt uit [plaats]."),
+        ("Ze woont op de Vaartkom in een studio.", "Ze woont op de [plaats] in een studio."),
+        ("hij trok een blauwe kiel aan", "hij trok een blauwe kiel aan"),
+        ("De Dam is te hoog voor het water.", "De Dam is te hoog voor het water."),
+        ("Ze wandelen op de dam langs de rivier.", "Ze wandelen op de dam langs de rivier."),
+    ],
+)
+def test_named_neighbourhoods_with_their_article(scrub, text: str, out: str) -> None:
+    assert scrub(text) == out

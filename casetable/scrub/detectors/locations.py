@@ -310,6 +310,10 @@ def _object_after(doc: Doc, i: int) -> bool:
     return i + 1 < len(toks) and doc.joined(i) and toks[i + 1].lower in OBJECT_STARTS
 
 
+# "op het Kiel", "uit de Seefhoek": a neighbourhood with its article
+HOOD_PREPS = frozenset({"op", "in", "uit", "naar", "rond", "van", "vanuit", "aan", "bij"})
+
+
 def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end: int) -> bool:
     """Whether token i (to end_i) names a place here; a place that is also a word needs context."""
     t, lex = doc.tokens[i], doc.lex
@@ -323,6 +327,14 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
     prev = doc.prev_word(i)
     if low not in lex.places:
         return t.cap and prev in AREA_WORDS  # "de wijk Kolderbos"
+    if (
+        t.cap
+        and low in lex.neighbourhoods
+        and prev in ("het", "de", "den")
+        and i > 1
+        and doc.prev_word(i - 1) in HOOD_PREPS
+    ):
+        return True  # "op het Kiel", "naar de Luchtbal" (not "de kiel", "een dam")
     z = 0.0 if t.cap and low in TOWN_WORDS else lex.zipf.get(low, 0.0)
     if not z:
         return t.cap or len(low) >= 4
