@@ -281,10 +281,15 @@ def on_contribute(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
         text=data.get("text"),
         referral=data.get("referral"),
     )
+    body = contribution_service.to_json(contribution, staff=staff)
     if created and contribution.revealed:
-        body = _contribution_out(public_id, contribution)["staff" if staff else "public"]
-    else:
-        body = contribution_service.to_json(contribution, staff=staff)
+        # A new contribution is the same for both rooms (not hidden, flag count 0), so it goes
+        # out once: one JSON encoding and one emit per post instead of two.
+        socketio.emit(
+            "contribution",
+            contribution_service.to_json(contribution, staff=True),
+            to=[public_room(public_id), staff_room(public_id)],
+        )
     if created and not contribution.revealed:
         socketio.emit(
             "held",
