@@ -245,3 +245,20 @@ def test_first_names_that_are_words_open_a_sentence_beside_a_name(scrub, text, e
 )
 def test_named_neighbourhoods_with_their_article(scrub, text: str, out: str) -> None:
     assert scrub(text) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Mama woont aan de Bremven 9 met ons.", "Mama woont aan de [adres] met ons."),
+        ("Nieuw adres: Kouter 41 bus 3.", "Nieuw adres: [adres]."),
+        ("Ze wonen nu op Dorp 2.", "Ze wonen nu op [adres]."),
+        ("Post gaat naar Zavel 17 bus 4 voortaan.", "Post gaat naar [adres] voortaan."),
+        ("Zondag is er op de markt een braderij.", "Zondag is er op de markt een braderij."),
+        ("Ze woont al 4 jaar in de dorp.", "Ze woont al 4 jaar in de dorp."),
+        ("Opa woont in Kamer 12 van het woonzorgcentrum.", None),
+        ("Hij woont in Mol 3 jaar.", "Hij woont in [plaats] 3 jaar."),
+    ],
+)
+def test_street_without_ending_and_house_number_in_an_address(scrub, text, out) -> None:
+    assert scrub(text) == (text if out is None else out)

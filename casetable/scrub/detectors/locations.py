@@ -219,6 +219,18 @@ def _lowercase_street(doc: Doc, i: int) -> bool:
     )
 
 
+# where an address goes: "woont op de", "wonen aan", "adres:", "verhuisd naar de"
+_ADDRESS_CUE_RE = re.compile(
+    r"(?i)\b(?:woon\w*|woont|wonen|verblijf\w*|verhuisd\w*|gedomicilieerd|adres\w*)"
+    r"\s*:?\s+(?:(?:nu|al|nog|er|inmiddels|sindsdien)\s+)?"
+    r"(?:(?:op|aan|in|naar|te)\s+)?(?:(?:de|het|den|'t)\s+)?$"
+)
+_UNIT_AFTER_RE = re.compile(
+    r"(?i)\s\d+\s*(?:jaar|maand|week|weken|dag|dagen|uur|keer|kinderen|euro|€|%)\b"
+)
+_BOX_AFTER_RE = re.compile(r"\s\d{1,4}[a-zA-Z]?\s?(?:bus|bte)\s?\d")
+
+
 def _bare_street(doc: Doc, i: int) -> bool:
     """A capitalised listed street name without a street ending, followed by a house number."""
     toks, lex = doc.tokens, doc.lex
@@ -230,9 +242,21 @@ def _bare_street(doc: Doc, i: int) -> bool:
         and f"{toks[i - 1].lower} {t.lower}" in lex.streets
     ):
         return True
-    if t.lower not in lex.streets or t.sent_start or not HOUSE_NR_RE.match(doc.text, t.end):
-        return False
     if not NUMBER_NEXT_RE.match(doc.text, t.end):
+        return False
+    if _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 28), t.start) or _BOX_AFTER_RE.match(
+        doc.text, t.end
+    ):
+        # any capitalised name + house number where an address goes: "woont aan de Heideven
+        # 7", "adres: Kouter 23", "Dorp 5 bus 1" (lowercase "op de markt" stays)
+        low = t.lower
+        return (
+            (low in lex.streets or lex.word_zipf(low) < 4.0)
+            and low not in lex.never
+            and low not in lex.places  # "woont in Gent 3 jaar"
+            and not _UNIT_AFTER_RE.match(doc.text, t.end)
+        )
+    if t.lower not in lex.streets or t.sent_start or not HOUSE_NR_RE.match(doc.text, t.end):
         return False
     before = doc.text[max(0, t.start - 8) : t.start]
     return lex.zipf.get(t.lower, 0.0) < 3.0 or before.endswith((" de ", " het ", ", ", ": "))
