@@ -35,7 +35,7 @@ app = Flask(__name__)
 sio = SocketIO(
     app,
     async_mode=MODE,
-    ping_interval=10,
+    ping_interval=25,  # the app's default heartbeat (casetable/config.py)
     ping_timeout=20,
 )
 _lock = threading.Lock()

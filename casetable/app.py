@@ -56,8 +56,8 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS"),
         # Large enough that an over-long text reaches validation and gets a clear error back.
         max_http_buffer_size=2 * 1024 * 1024,
-        ping_interval=10,
-        ping_timeout=20,
+        ping_interval=app.config["SOCKETIO_PING_INTERVAL"],
+        ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
         logger=False,
         engineio_logger=False,
         http_compression=True,

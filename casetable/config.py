@@ -41,6 +41,11 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_LOCKOUT_AFTER": 5,
     "LOGIN_LOCKOUT_SECONDS": 300,
     "SCRUBBER_WARMUP": True,
+    # Engine.IO heartbeat. Socket.IO's default 25 s: every open screen is pinged this often, so
+    # with thousands of screens on one worker a shorter interval is real load (benchmarks/load.py,
+    # many tables); a closed tab disconnects at once, a lost network within interval + timeout.
+    "SOCKETIO_PING_INTERVAL": 25,
+    "SOCKETIO_PING_TIMEOUT": 20,
 }
 
 
