@@ -262,3 +262,17 @@ def test_named_neighbourhoods_with_their_article(scrub, text: str, out: str) -> 
 )
 def test_street_without_ending_and_house_number_in_an_address(scrub, text, out) -> None:
     assert scrub(text) == (text if out is None else out)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Gesprek met Nele Op de Weerdt.", "Gesprek met [persoon 1]."),
+        ("Ook Rik Op den Camp belde.", "Ook [persoon 1] belde."),
+        ("De leerkracht, Joke In 't Ven, meldt dit.", "De leerkracht, [persoon 1], meldt dit."),
+        ("Papa Dirk Ver Hoeven werkt.", "Papa [persoon 1] werkt."),
+        ("Toen kocht Wim Op de Markt brood.", "Toen kocht [persoon 1] Op de Markt brood."),
+    ],
+)
+def test_compound_surname_particles_after_a_first_name(scrub, text: str, out: str) -> None:
+    assert scrub(text) == out

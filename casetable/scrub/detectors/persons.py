@@ -511,6 +511,43 @@ def _particle_run_end(doc: Doc, j: int) -> int:
     return k if j < k < len(toks) and toks[k].cap else -1
 
 
+# Capitalised Flemish particles that are words in lowercase, with what may follow them:
+# "Op de Beeck", "Op den Kamp", "In 't Zandt", "Uit den Bogaard", "Ver Eecke".
+_COMPOUND_PARTICLES = {
+    "op": ("de", "den", "ten", "het", "'t"),
+    "in": ("'t", "de", "den", "het"),
+    "uit": ("de", "den", "het"),
+    "ver": (),
+}
+
+
+def _compound_particle_end(doc: Doc, j: int) -> int:
+    """The surname after a capitalised "Op de", "In 't", "Ver" at token j (after a first
+    name), or -1; only with a capitalised word that is no common Dutch word after it."""
+    toks, n = doc.tokens, len(doc.tokens)
+    t = toks[j]
+    follow = _COMPOUND_PARTICLES.get(t.lower)
+    if follow is None or not t.cap or t.text.isupper() or j + 1 >= n:
+        return -1
+    k = j + 1
+    if doc.gap(j) in (" '", " ’") and toks[k].lower == "t" and "'t" in follow:
+        k += 1  # "In 't Zandt": the tokens are "In", "t"
+        if k >= n or doc.gap(k - 1) != " ":
+            return -1
+    elif not doc.joined(j):
+        return -1
+    elif follow and toks[k].lower in follow and doc.joined(k):
+        k += 1
+    elif follow:
+        return -1
+    if k >= n or not toks[k].cap or toks[k].lower in doc.lex.never:
+        return -1
+    low = toks[k].lower
+    if doc.lex.word_zipf(low) >= SURNAME_COMMON and low not in doc.lex.surnames:
+        return -1
+    return k
+
+
 def _chains(doc: Doc, state: list[int], confirmed: list[int]):
     toks = doc.tokens
     lex = doc.lex
@@ -523,7 +560,9 @@ def _chains(doc: Doc, state: list[int], confirmed: list[int]):
         end = i
         while end + 1 < n and doc.joined(end):
             nxt = toks[end + 1]
-            if state[end + 1] == CONFIRMED or (
+            if (k := _compound_particle_end(doc, end + 1)) > 0:
+                end = k  # "Lotte Op de Beeck", "Sara In 't Zandt", "Bart Ver Eecke"
+            elif state[end + 1] == CONFIRMED or (
                 nxt.cap
                 and nxt.lower not in lex.never
                 and nxt.lower not in TITLES
