@@ -276,3 +276,16 @@ def test_street_without_ending_and_house_number_in_an_address(scrub, text, out) 
 )
 def test_compound_surname_particles_after_a_first_name(scrub, text: str, out: str) -> None:
     assert scrub(text) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Verslag door T. Kowalczyk, consulent.", "Verslag door [persoon 1], consulent."),
+        ("Afspraak met S. Yıldırım om 10u.", "Afspraak met [persoon 1] om 10u."),
+        ("Hij zit in klas B. Daarna gaat hij naar huis.", None),
+        ("Ze kreeg vitamine D. Bovendien slaapt ze beter.", None),
+    ],
+)
+def test_initial_and_an_unlisted_surname(scrub, text: str, out: str | None) -> None:
+    assert scrub(text) == (text if out is None else out)

@@ -8,6 +8,8 @@ from casetable.scrub.context import CHAT_WORDS, FAMILY, PARTICLES, TITLES, words
 
 AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?!\d)(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
+# one initial right before a word: "B. Nowicka"
+ONE_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?$")
 QUOTES = "'\"‘’“”"
 IMPERATIVE_NEXT = words(
     "gerust eens even maar zeker dan me mij ons hem haar hen die dat naar op de het een"

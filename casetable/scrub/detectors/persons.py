@@ -38,6 +38,7 @@ from casetable.scrub.detectors.name_words import (
     NICKNAME_CUES,
     NOT_A_CHAT_NAME,
     NOT_AFTER_TITLE,
+    ONE_INITIAL_RE,
     QUOTED_RE,
     QUOTES,
     SEASONS,
@@ -422,6 +423,8 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
             ):
                 continue
         state[i] = _classify(doc, i, known)
+    if "." in doc.text:
+        _after_initial(doc, state)
     low_text = doc.low
     if any(c in low_text for c in NICKNAME_CUES) and NICKNAME_CUE_RE.search(doc.text):
         _nicknames(doc, state)
@@ -452,6 +455,26 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
     if "." in doc.text:
         found += detect_initials(doc.text)
     return found
+
+
+def _after_initial(doc: Doc, state: list[int]) -> None:
+    """ "B. Nowicka", "K. Öztürk": a capitalised word that is no common Dutch word after one
+    initial is a surname, listed or not."""
+    text, toks, lex = doc.text, doc.tokens, doc.lex
+    for i in doc.focus:
+        t = toks[i]
+        if (
+            state[i] != CONFIRMED
+            and t.cap
+            and not t.upper
+            and ONE_INITIAL_RE.search(text, max(0, t.start - 3), t.start)
+            and lex.word_zipf(t.lower) < 3.0
+            and t.lower not in lex.never
+            and t.lower not in TITLES
+            and t.lower not in PARTICLES
+            and t.lower not in lex.places
+        ):
+            state[i] = CONFIRMED
 
 
 def _nicknames(doc: Doc, state: list[int]) -> None:
