@@ -289,3 +289,15 @@ def test_compound_surname_particles_after_a_first_name(scrub, text: str, out: st
 )
 def test_initial_and_an_unlisted_surname(scrub, text: str, out: str | None) -> None:
     assert scrub(text) == (text if out is None else out)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("weet jij of tine de wolf nog werkt?", "weet jij of [persoon 1] nog werkt?"),
+        ("bel kris van dam eens", "bel [persoon 1] eens"),
+        ("vraag het aan els de man van de buurt", "vraag het aan [persoon 1] de man van de buurt"),
+    ],
+)
+def test_lowercase_first_name_with_particle_surname_in_chat(scrub, text: str, out: str) -> None:
+    assert scrub(text) == out

@@ -571,6 +571,27 @@ def _compound_particle_end(doc: Doc, j: int) -> int:
     return k
 
 
+def _lower_particle_surname_end(doc: Doc, i: int) -> int:
+    """After a lowercase first name at token i, the last token of lowercase particles and a
+    word that together are a listed family name ("bart de vos", "lien van dam"), or -1; not
+    with a frequent word ("els de man")."""
+    toks, lex, n = doc.tokens, doc.lex, len(doc.tokens)
+    t = toks[i]
+    if t.cap or t.upper or t.lower not in lex.first_names:
+        return -1
+    k = i + 1
+    while k < n and k - i <= 3 and toks[k].lower in PARTICLES and not toks[k].cap:
+        if not doc.joined(k - 1):
+            return -1
+        k += 1
+    if k == i + 1 or k >= n or not doc.joined(k - 1) or toks[k].cap:
+        return -1
+    low = toks[k].lower
+    if lex.word_zipf(low) >= 5.0 or low in lex.never:
+        return -1
+    return k if " ".join(x.lower for x in toks[i + 1 : k + 1]) in lex.surnames else -1
+
+
 def _chains(doc: Doc, state: list[int], confirmed: list[int]):
     toks = doc.tokens
     lex = doc.lex
@@ -601,6 +622,8 @@ def _chains(doc: Doc, state: list[int], confirmed: list[int]):
                 and toks[end + 2].lower not in lex.never
             ):
                 end += 2
+            elif (k := _lower_particle_surname_end(doc, end)) > 0:
+                end = k  # chat: "bart de vos", "lien van dam"
             elif (k := _particle_run_end(doc, end + 1)) > end + 2 and (
                 (state[k] == CONFIRMED and toks[k].lower in lex.surnames)
                 or " ".join(x.lower for x in toks[end + 1 : k + 1]) in lex.surnames
