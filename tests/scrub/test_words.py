@@ -301,3 +301,16 @@ def test_initial_and_an_unlisted_surname(scrub, text: str, out: str | None) -> N
 )
 def test_lowercase_first_name_with_particle_surname_in_chat(scrub, text: str, out: str) -> None:
     assert scrub(text) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("de juf van noah vroeg of we langskomen", "de juf van [persoon 1] vroeg of we langskomen"),
+        ("meester van amira is ziek", "meester van [persoon 1] is ziek"),
+        ("mevrouw van den bossche belde", "mevrouw [persoon 1] belde"),
+        ("meneer van dam kwam langs", "meneer [persoon 1] kwam langs"),
+    ],
+)
+def test_van_between_a_title_and_a_lowercase_first_name_is_a_preposition(scrub, text, out) -> None:
+    assert scrub(text) == out

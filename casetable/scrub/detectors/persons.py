@@ -518,6 +518,13 @@ def _chain_start(doc: Doc, i: int) -> int:
         if toks[k].cap:
             return k
     if doc.prev_word(j) in HONORIFICS:
+        lows = [x.lower for x in toks[j : i + 1]]
+        if (
+            lows[:-1] == ["van"]
+            and lows[-1] in doc.lex.first_names
+            and " ".join(lows) not in doc.lex.surnames
+        ):
+            return i  # "de juf van rayan": "van" is a preposition, only the child's name goes
         return j
     if (k := _cued_particle_name(doc, i)) < i:
         return k
