@@ -314,3 +314,16 @@ def test_lowercase_first_name_with_particle_surname_in_chat(scrub, text: str, ou
 )
 def test_van_between_a_title_and_a_lowercase_first_name_is_a_preposition(scrub, text, out) -> None:
     assert scrub(text) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("Meester Pieter Van het vierde leerjaar", "Meester [persoon 1] Van het vierde leerjaar"),
+        ("Juf Hanne van de tweede kleuterklas", "Juf [persoon 1] van de tweede kleuterklas"),
+        ("Juf Hanne Van De Eerste graad", "Juf [persoon 1] Van De Eerste graad"),
+        ("Meester Pieter Van den Broeck belde.", "Meester [persoon 1] belde."),
+    ],
+)
+def test_a_particle_before_an_article_or_number_word_is_no_surname(scrub, text, out) -> None:
+    assert scrub(text) == out

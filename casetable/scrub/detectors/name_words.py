@@ -8,6 +8,13 @@ from casetable.scrub.context import CHAT_WORDS, FAMILY, PARTICLES, TITLES, words
 
 AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?!\d)(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
+# After surname particles these make them a preposition: "van het derde leerjaar", "van een".
+NOT_AFTER_PARTICLE = words(
+    """
+    het een twee drie vier vijf zes zeven acht negen tien eerste tweede derde vierde vijfde
+    zesde zevende achtste laatste
+    """
+)
 # one initial right before a word: "B. Nowicka"
 ONE_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?$")
 QUOTES = "'\"‘’“”"

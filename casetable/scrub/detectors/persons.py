@@ -37,6 +37,7 @@ from casetable.scrub.detectors.name_words import (
     NICKNAME_CUE_RE,
     NICKNAME_CUES,
     NOT_A_CHAT_NAME,
+    NOT_AFTER_PARTICLE,
     NOT_AFTER_TITLE,
     ONE_INITIAL_RE,
     QUOTED_RE,
@@ -578,6 +579,15 @@ def _compound_particle_end(doc: Doc, j: int) -> int:
     return k
 
 
+def _article_after_particles(doc: Doc, j: int) -> bool:
+    """The particles from token j run into an article or a number word ("van het", "Van de
+    tweede"): a preposition, never the start of a surname."""
+    toks, k = doc.tokens, j
+    while k < len(toks) and k - j < 3 and toks[k].lower in PARTICLES and doc.joined(k):
+        k += 1
+    return k < len(toks) and k > j and toks[k].lower in NOT_AFTER_PARTICLE
+
+
 def _lower_particle_surname_end(doc: Doc, i: int) -> int:
     """After a lowercase first name at token i, the last token of lowercase particles and a
     word that together are a listed family name ("bart de vos", "lien van dam"), or -1; not
@@ -605,12 +615,14 @@ def _chains(doc: Doc, state: list[int], confirmed: list[int]):
     n = len(toks)
     after = 0  # the first token not yet in a chain
     for i in confirmed:
-        if i < after:
+        if i < after or (toks[i].lower in PARTICLES and _article_after_particles(doc, i)):
             continue
         start = _chain_start(doc, i)
         end = i
         while end + 1 < n and doc.joined(end):
             nxt = toks[end + 1]
+            if nxt.lower in PARTICLES and _article_after_particles(doc, end + 1):
+                break  # "meester Jan Van het derde leerjaar": no surname
             if (k := _compound_particle_end(doc, end + 1)) > 0:
                 end = k  # "Lotte Op de Beeck", "Sara In 't Zandt", "Bart Ver Eecke"
             elif state[end + 1] == CONFIRMED or (
