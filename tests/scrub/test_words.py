@@ -327,3 +327,16 @@ def test_van_between_a_title_and_a_lowercase_first_name_is_a_preposition(scrub, 
 )
 def test_a_particle_before_an_article_or_number_word_is_no_surname(scrub, text, out) -> None:
     assert scrub(text) == out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De OCMW'er belt morgen terug.",
+        "Twee CLB'ers en een CAW’er zaten samen.",
+        "Ze zoekt hulp bij het Meldpunt Ouderenmis(be)handeling.",
+        "Informeer de Ouder(s) tijdig.",
+    ],
+)
+def test_derived_nouns_and_bracketed_words_are_no_names(scrub, text: str) -> None:
+    assert scrub(text) == text

@@ -15,6 +15,8 @@ NOT_AFTER_PARTICLE = words(
     zesde zevende achtste laatste
     """
 )
+# A word with these endings is a derived noun, never a name: "OCMW'er", "CLB'ers".
+DERIVED_ENDS = ("'er", "'ers", "’er", "’ers", "'ertje", "’ertje")
 # one initial right before a word: "B. Nowicka"
 ONE_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?$")
 QUOTES = "'\"‘’“”"

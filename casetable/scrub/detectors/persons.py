@@ -25,6 +25,7 @@ from casetable.scrub.detectors.name_words import (
     CHAT_NAME_CUE_RE,
     COMMON,
     DEMONYM_ENDS,
+    DERIVED_ENDS,
     DETERMINERS,
     DOTTED_ABBREVIATIONS,
     FINITE_VERBS,
@@ -180,6 +181,10 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     t = doc.tokens[i]
     lex = doc.lex
     low = t.lower
+    if low.endswith(DERIVED_ENDS) or (
+        doc.text.startswith("(", t.end) and doc.text[t.end + 1 : t.end + 2].isalpha()
+    ):
+        return NONE  # "de OCMW'er", "CLB'ers"; "Ouderenmis(be)handeling", "Ouder(s)"
     z = lex.zipf.get(low, 0.0)
     if not t.cap and not t.upper:
         # lowercase chat: "ilias", "juf hanne", "dhr de wolf"; most tokens leave here
