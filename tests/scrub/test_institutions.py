@@ -111,3 +111,20 @@ def test_no_school_or_acronym_name(scrub, text: str) -> None:
     out = scrub(text)
     assert "zit op de" in out or ("CKG [instelling]" in out and "CAW" in out)
     assert "wachtlijst" in out or "CKG" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("die zit op het sint-victor", "die zit op het [instelling]"),
+        ("hij zit op de sint-ursula", "hij zit op de [instelling]"),
+        (
+            "Ze zit in een Franstalige school, VBS De Horizon.",
+            "Ze zit in een Franstalige school, [instelling].",
+        ),
+        ("Ze zoeken een Nederlandstalige school in de buurt.", None),
+        ("Is er geen Katholieke School dichterbij?", None),
+    ],
+)
+def test_articles_and_generic_kinds_stay_outside_institutions(scrub, text, expected) -> None:
+    assert scrub(text) == (text if expected is None else expected)

@@ -32,6 +32,9 @@ _ARTICLES = frozenset({"de", "den", "het", "'t", "’t"})
 # Adjectives that make a kind, not a name ("het Algemeen Ziekenhuis", "Stedelijk Lyceum");
 # "Sint", "Heilig" and "Onze-Lieve-Vrouw" do open names.
 _GENERIC = LEADERS - {"sint", "heilig", "onze-lieve-vrouw"}
+# Before these a capitalised word + kind is a kind of facility: "een Nederlandstalige school".
+_INDEFINITE = frozenset({"een", "geen", "elke", "iedere", "andere", "zo'n", "welke"})
+_LANGUAGE_ENDS = ("talige", "talig")
 # A capitalised word at the start of a sentence that is this common is a word before the kind
 # ("Dat Ziekenhuis", "Ons College"), not a name.
 _COMMON_AT_START = 4.0
@@ -63,6 +66,10 @@ def detect_tail_names(doc: Doc) -> Iterator[Span]:
         core = [t for t in toks[start:i] if t.lower not in _GENERIC and t.lower != "sint"]
         if not core:
             continue  # "het Universitair Ziekenhuis", "Psychiatrisch Ziekenhuis": a kind
+        if doc.prev_word(start) in _INDEFINITE or any(
+            t.lower.endswith(_LANGUAGE_ENDS) for t in core
+        ):
+            continue  # "een Nederlandstalige school", "elke Katholieke school": a kind
         first = toks[start]
         if (
             start == i - 1
@@ -161,6 +168,8 @@ def detect_chains(doc: Doc, names_someone: bool) -> Iterator[Span]:
 _ATTENDS = frozenset({"zit", "zat", "zitten", "zaten"})
 _SCHOOL_ZIPF = 2.5
 _ARTICLE_GAPS = (" ", " '", " ’")  # "op de", "op 't"
+# A saint's name is the school's name without its article: "op de [sint-lodewijk]".
+_SAINTLY = ("sint-", "st-", "heilig-", "olv", "onze-lieve-vrouw")
 
 
 def detect_attended_schools(doc: Doc) -> Iterator[Span]:
@@ -184,6 +193,9 @@ def detect_attended_schools(doc: Doc) -> Iterator[Span]:
             or t.lower in TITLES
             or not (doc.joined(i - 3) and doc.gap(i - 2) in _ARTICLE_GAPS and doc.joined(i - 1))
         ):
+            continue
+        if toks[i - 1].lower == "het" or t.lower.startswith(_SAINTLY):
+            yield Span(t.start, t.end, "INSTITUTION")  # "op het [sint-jozef]": not the article
             continue
         start = toks[i - 1].start
         if toks[i - 1].text == "t" and start > 0 and doc.text[start - 1] in "'’":

@@ -15,8 +15,9 @@ NOT_AFTER_PARTICLE = words(
     zesde zevende achtste laatste
     """
 )
-# A word with these endings is a derived noun, never a name: "OCMW'er", "CLB'ers".
-DERIVED_ENDS = ("'er", "'ers", "’er", "’ers", "'ertje", "’ertje")
+# A word with these endings is a derived noun or a language adjective, never a name:
+# "OCMW'er", "CLB'ers", "Franstalige".
+DERIVED_ENDS = ("'er", "'ers", "’er", "’ers", "'ertje", "’ertje", "talige", "talig")
 # one initial right before a word: "B. Nowicka"
 ONE_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?$")
 QUOTES = "'\"‘’“”"
