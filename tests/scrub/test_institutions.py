@@ -128,3 +128,15 @@ def test_no_school_or_acronym_name(scrub, text: str) -> None:
 )
 def test_articles_and_generic_kinds_stay_outside_institutions(scrub, text, expected) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weet het ziekenhuis van de schuldbemiddeling?", None),
+        ("is de school van de verhuis op de hoogte", None),
+        ("ze zit op school van de klimop", "ze zit op school van [instelling]"),
+    ],
+)
+def test_van_de_after_a_known_facility_is_about_something(scrub, text, expected) -> None:
+    assert scrub(text) == (text if expected is None else expected)

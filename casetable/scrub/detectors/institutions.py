@@ -600,6 +600,8 @@ def _lower_name(doc: Doc, j: int) -> Span | None:
         return None
     span = _lower_word_name(doc, j, 4.0)
     if span is None and toks[j].lower in ("bij", "van") and doc.joined(j):
+        if toks[j].lower == "van" and doc.prev_word(j - 1) in LOWER_ARTICLES:
+            return None  # "weet de school van de huurachterstal": of what, not which school
         span = _lower_word_name(doc, j + 1, 3.2)
     return span
 
