@@ -239,6 +239,8 @@ def test_first_names_that_are_words_open_a_sentence_beside_a_name(scrub, text, e
         ("Hij komt uit Sluizeken.", "Hij komt uit [plaats]."),
         ("Ze woont op de Vaartkom in een studio.", "Ze woont op de [plaats] in een studio."),
         ("hij trok een blauwe kiel aan", "hij trok een blauwe kiel aan"),
+        ("ze woont in de wijk luchtbal", "ze woont in de wijk [plaats]"),
+        ("Hij woont in Borgerhout-intra muros.", "Hij woont in [plaats]."),
         ("De Dam is te hoog voor het water.", "De Dam is te hoog voor het water."),
         ("Ze wandelen op de dam langs de rivier.", "Ze wandelen op de dam langs de rivier."),
     ],

@@ -117,8 +117,8 @@ NEAR_WORDS = frozenset(
     {"grens", "buurt", "omgeving", "regio", "rand", "kant", "nabijheid", "streek", "richting"}
 )
 GLUE = frozenset(
-    {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij"}
-)
+    {"de", "het", "den", "der", "ter", "ten", "aan", "op", "van", "in", "t", "en", "bij", "muros"}
+)  # "muros": "Borgerhout-extra muros"
 # not "te": "te voeren" is a verb
 LOWER_PLACE_PREPS = words("in uit naar tussen richting rond nabij vanuit")
 # Services named with their town in chat: "het ocmw leeuw", "caw boom"; not a verb with its
@@ -367,6 +367,7 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
         # "tussen mol en geel": the second one beside the first
         return z < 5.0 and (
             prev in LOWER_PLACE_PREPS
+            or (prev in AREA_WORDS and low in lex.neighbourhoods)  # "de wijk kiel"
             or (prev in SERVICES_BEFORE_PLACE and not _object_after(doc, i))
             or (last_place_end >= 0 and doc.text[last_place_end : t.start] in (" en ", " of "))
         )
