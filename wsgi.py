@@ -55,6 +55,28 @@ get_scrubber()  # load the word lists now, not during the first contribution of 
 # millisecond instead of ~120 ms that stopped every screen of the worker (load test p99/max).
 gc.freeze()
 
+# Open screens are long-lived objects too: with 2,600 of them a full collection took 180-330 ms
+# and ran several times a minute (benchmarks/load.py, many tables), stopping every screen each
+# time. Young objects are still collected as usual (most garbage is freed by reference counting
+# anyway); full collections run on a schedule instead of whenever enough objects got old.
+FULL_COLLECTION_SECONDS = int(os.environ.get("CASETABLE_FULL_GC_SECONDS", "600"))
+_young, _middle, _ = gc.get_threshold()
+gc.set_threshold(_young, _middle, 1_000_000)
+
+
+def _full_collections() -> None:
+    from casetable.extensions import socketio
+
+    while True:  # the worker's lifetime
+        socketio.sleep(FULL_COLLECTION_SECONDS)
+        gc.collect()
+
+
+if FULL_COLLECTION_SECONDS > 0:
+    from casetable.extensions import socketio as _socketio
+
+    _socketio.start_background_task(_full_collections)
+
 
 def _without_websocket_compression(wsgi_app: Any) -> Any:
     """Refuse permessage-deflate by hiding the browser's offer from the websocket server.
