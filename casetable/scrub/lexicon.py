@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 7  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 10  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -22,6 +22,7 @@ _SOURCES = (
     "postcodes.txt.gz",
     "dutch_words.tsv.gz",
     "never_scrub.txt",
+    "origins.txt",
     "neighbourhoods.txt",
     "english_words.txt.gz",
 )
@@ -46,6 +47,8 @@ class Lexicon:
     chains: frozenset[str]
     # named city neighbourhoods (also in `places`): "op het Kiel", "op de Vaartkom"
     neighbourhoods: frozenset[str] = frozenset()
+    # origin nouns that are also names ("noor", "pool", "rus"): an origin after "een"/"twee"
+    origin_names: frozenset[str] = frozenset()
 
     def word_zipf(self, lower: str) -> float:
         """Zipf frequency when `lower` is a common Dutch word, else 0.0."""
@@ -81,6 +84,29 @@ def _lines(name: str) -> list[str]:
     path = DATA / name
     raw = gzip.decompress(path.read_bytes()) if name.endswith(".gz") else path.read_bytes()
     return [ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+
+
+def _inflect(adj: str) -> str:
+    """The attributive form of an origin adjective: Slowaaks -> Slowaakse."""
+    # a doubled vowel before one consonant opens: Congolees -> Congolese, Indiaas -> Indiase
+    if len(adj) > 3 and adj[-3] == adj[-2] and adj[-2] in "aeou" and adj[-1] not in "aeiou":
+        return adj[:-2] + adj[-1] + "e"
+    return adj + "e"
+
+
+def _origin_words() -> tuple[set[str], set[str]]:
+    """(adjectives with their inflections, other words) of `origins.txt`, casefolded."""
+    adjs: set[str] = set()
+    other: set[str] = set()
+    for ln in _lines("origins.txt"):
+        if ln.startswith("#"):
+            continue
+        left, _, right = ln.partition("|")
+        for adj in left.split():
+            adjs.update((adj.casefold(), _inflect(adj).casefold()))
+        other.update(w.casefold() for w in right.split())
+    plain = str.maketrans("ïëéèöü", "ieeeou")
+    return (adjs | {w.translate(plain) for w in adjs}, other | {w.translate(plain) for w in other})
 
 
 def _short_forms(places: set[str], zipf: dict[str, float]) -> set[str]:
@@ -129,6 +155,11 @@ def _build() -> Lexicon:
     surnames = frozenset(_lines("surnames.txt.gz"))
     # a chain that is also a name ("Zara", "Torfs") stays a name after "mama" or "mevrouw"
     never = [x for x in never if not (x in chains and (x in first_names or x in surnames))]
+    adjs, others = _origin_words()
+    names = first_names | surnames
+    # an origin noun that is also a name ("Noor", "Pool") is an origin only after an article
+    origin_names = {w for w in others if w in names and w not in never}
+    never += sorted(adjs | (others - origin_names))
     return Lexicon(
         first_names=first_names,
         surnames=surnames,
@@ -142,6 +173,7 @@ def _build() -> Lexicon:
         english=frozenset(_lines("english_words.txt.gz")),
         chains=frozenset(chains),
         neighbourhoods=hoods,
+        origin_names=frozenset(origin_names),
     )
 
 

@@ -52,6 +52,11 @@ from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
 NONE, CANDIDATE, CONFIRMED = 0, 1, 2
+# before an origin noun that is also a name ("Noor", "Pool"): it is the origin
+ORIGIN_BEFORE = frozenset(
+    {"de", "het", "een", "die", "deze", "geen", "elke", "veel", "wat", "twee", "drie", "vier"}
+    | {"vijf", "zes", "enkele", "andere", "jonge", "oude", "sommige", "meerdere", "vele"}
+)
 
 
 def _is_name(doc: Doc, t: Token) -> bool:
@@ -269,6 +274,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return NONE
     if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2 or _job_title(doc, low):
         return NONE
+    if low in lex.origin_names and doc.prev_word(i) in ORIGIN_BEFORE:
+        return NONE  # "een Noor en een Zweed", "twee Polen": an origin; "Noor komt" is a name
     if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
         return NONE  # a compound such as CLB-collega or Instagram-account, not a double name
     if "-" in low and (head := t.text.split("-", 1)[0]).isupper() and head.lower() in lex.never:

@@ -1,0 +1,53 @@
+"""Never-scrub vocabulary: origins, languages, regions, feasts, services, eponymous diagnoses."""
+
+from __future__ import annotations
+
+import pytest
+
+from casetable.scrub.lexicon import _inflect
+
+KEPT_ORIGINS = [
+    "Slovaakse moeder met drie kinderen, de vader is Tsjetsjeens.",
+    "De grootouders zijn Irakese vluchtelingen.",
+    "Tsjetsjeense buurvrouw brengt soep.",
+    "Filipijnse verpleegster, haar man is Filipijns.",
+    "Albanese tiener zoekt een vakantiejob.",
+    "Hij is Koerd en zijn vrouw is Koerdische.",
+    "Eritrese jongeren, Somalische moeders, Congolese vaders.",
+    "Roemeense, Bulgaarse en Kosovaarse families in de opvang.",
+    "Afghaanse, Oekraïense, Oekraiense en Russische nieuwkomers.",
+    "Een Braziliaanse moeder met een Guinese partner en een Rwandese vriendin.",
+    "De Eritrese gemeenschap kookt voor het buurthuis.",
+    "Zij is van Congolese origine.",
+    "Indiase en Pakistaanse gezinnen, ook Bengaalse.",
+    "Kameroense, Georgische en Armeense asielzoekers.",
+    "Een Slowaak, twee Bulgaren en een Pool delen een studio.",
+    "Een Noor en een Zweed geven les.",
+    "Ingoesjen en Tsjetsjenen wonen in hetzelfde blok.",
+    "Thuis spreken ze Romanes, Slovaaks en een beetje Tigrinya.",
+    "Mama spreekt Lingala, Kinyarwanda en Dari; papa Pashto.",
+    "Ze spreken Arabisch, Berbers of Tamazight, soms Turks, Pools of Roemeens.",
+    "Het gezin komt uit Slovakije en woont nu in de Ardennen.",
+    "Van de Kempen verhuisd naar de Westhoek en dan naar Limburg.",
+    "Ze vieren Diwali, Sint-Maarten, Sinterklaas en het Suikerfeest.",
+    "Tijdens het Offerfeest en de Ramadan is het rustig.",
+    "Met Pasen, het Orthodox Paasfeest, Chanoeka en Nieuwjaar is het dicht.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_ORIGINS)
+def test_origins_languages_regions_feasts_are_kept(scrub, text: str) -> None:
+    assert scrub(text) == text
+
+
+def test_origin_noun_that_is_a_first_name_stays_a_name(scrub) -> None:
+    assert scrub("Noor en haar broer komen morgen.") == "[persoon 1] en haar broer komen morgen."
+
+
+@pytest.mark.parametrize(
+    ("adj", "inflected"),
+    [("Slowaaks", "Slowaakse"), ("Congolees", "Congolese"), ("Indiaas", "Indiase"),
+     ("Russisch", "Russische"), ("Marokkaans", "Marokkaanse"), ("Pools", "Poolse")],
+)
+def test_inflect(adj: str, inflected: str) -> None:
+    assert _inflect(adj) == inflected
