@@ -51,3 +51,35 @@ def test_origin_noun_that_is_a_first_name_stays_a_name(scrub) -> None:
 )
 def test_inflect(adj: str, inflected: str) -> None:
     assert _inflect(adj) == inflected
+
+
+KEPT_SERVICES_AND_DIAGNOSES = [
+    "Een budget van het VAPH, hij zit in het BuSO en zijn zus in het BuBaO.",
+    "Ze leert mailen in het Digipunt van de bib.",
+    "Het CLB, het CGG en het CAR overleggen.",
+    "Aanmelding bij een MFC, het OCJ en het OOOC.",
+    "PAB en PVF aangevraagd; na school naar de IBO of de BKO.",
+    "DAVO int het onderhoudsgeld, het RIZIV betaalt terug.",
+    "Via de VDAB, een OKAN-klas en GON-begeleiding.",
+    "Teleonthaal, Awel en Child Focus zijn bereikbaar.",
+    "Fedasil en het Rode Kruis, Samenlevingsopbouw en Welzijnsschakels.",
+    "Les in het Huis van het Nederlands, via het Agentschap Integratie en Inburgering.",
+    "Het Sociaal Verhuurkantoor (SVK) zoekt een woning.",
+    "De Vlaamse Sociale Bescherming keert het zorgbudget uit. Zorgbudget loopt.",
+    "Hij heeft het syndroom van Angelman.",
+    "Het syndroom van Down, het syndroom van Asperger, het syndroom van Rett.",
+    "De ziekte van Crohn, de ziekte van Parkinson en de ziekte van Alzheimer.",
+    "Ze heeft de ziekte van Lyme, hij het syndroom van Tourette.",
+    "Syndroom van Klinefelter en ziekte van Huntington.",
+    "Mama vulde de Edinburgh-vragenlijst in; de EPDS gaf 14.",
+    "De Edinburgh Postnatale Depressie Schaal was verhoogd.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_SERVICES_AND_DIAGNOSES)
+def test_services_and_eponymous_diagnoses_are_kept(scrub, text: str) -> None:
+    assert scrub(text) == text
+
+
+def test_name_after_van_without_diagnosis_is_a_name(scrub) -> None:
+    assert scrub("Het verslag van Huntington kwam laat.") != "Het verslag van Huntington kwam laat."

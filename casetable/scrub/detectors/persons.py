@@ -52,6 +52,8 @@ from casetable.scrub.doc import Doc, Token
 from casetable.scrub.spans import Span
 
 NONE, CANDIDATE, CONFIRMED = 0, 1, 2
+# "syndroom van X", "ziekte van X": the name after them is a diagnosis, not a person
+EPONYM_HEADS = frozenset({"syndroom", "ziekte", "syndroma", "morbus", "afwijking", "anomalie"})
 # before an origin noun that is also a name ("Noor", "Pool"): it is the origin
 ORIGIN_BEFORE = frozenset(
     {"de", "het", "een", "die", "deze", "geen", "elke", "veel", "wat", "twee", "drie", "vier"}
@@ -274,6 +276,8 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
         return NONE
     if low in lex.never or low in TITLES or low in FAMILY or len(low) < 2 or _job_title(doc, low):
         return NONE
+    if i > 1 and doc.prev_word(i) == "van" and doc.prev_word(i - 1) in EPONYM_HEADS:
+        return NONE  # "het syndroom van Angelman", "de ziekte van Crohn": a diagnosis
     if low in lex.origin_names and doc.prev_word(i) in ORIGIN_BEFORE:
         return NONE  # "een Noor en een Zweed", "twee Polen": an origin; "Noor komt" is a name
     if "-" in low and any(p[:1].islower() or p.lower() in lex.never for p in t.text.split("-")[1:]):
