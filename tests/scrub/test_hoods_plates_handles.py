@@ -15,3 +15,28 @@ import pytest
 )
 def test_brussels_neighbourhoods(scrub, text: str, expected: str) -> None:
     assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zijn auto met nummerplaat KL 19 XTV staat er.",
+            "Zijn auto met nummerplaat [nummerplaat] staat er.",
+        ),
+        (
+            "De bestelwagen met plaat QRM 418 is weg.",
+            "De bestelwagen met plaat [nummerplaat] is weg.",
+        ),
+        (
+            "Haar wagen is ingeschreven als 2 MNK 604.",
+            "Haar wagen is ingeschreven als [nummerplaat].",
+        ),
+        ("Een camionette (HTZ 275) stond er.", "Een camionette ([nummerplaat]) stond er."),
+        # without a vehicle word the loose shapes stay
+        ("Lokaal ABC 123 is vrij.", None),
+        ("Ze volgt module KL 19 XTV niet.", None),
+    ],
+)
+def test_spaced_plates_near_a_vehicle_word(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

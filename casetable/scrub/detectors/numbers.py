@@ -109,6 +109,8 @@ PLATE_RE = re.compile(
         [1-9][-\s]?[A-Z]{3}[-\s]?\d{3}   # Belgian plate since 2010: 1-ABC-123, 1ABC123
       | [1-9]-?[a-z]{3}-?\d{3}           # the same typed in lowercase chat
       | (?P<old>[A-Z]{3}-\d{3})          # older format ABC-123 (only near a vehicle word)
+        # with spaces, only near a vehicle word: older ABC 123, British BV 07 FRD
+      | (?P<spaced>[A-Z]{3}\x20\d{3}(?!\x20?\d) | [A-Z]{2}\x20?\d{2}\x20[A-Z]{3})
         # French SIV (AB-123-CD) and Dutch sidecodes with a group of three: 12-ABC-3,
         # 1-ABC-23, AB-123-C, A-123-BC, ABC-12-D, A-12-BCD, 1-AB-234, 123-AB-4
       | (?P<foreign>[A-Z]{2}-\d{3}-[A-Z]{2}
@@ -123,7 +125,9 @@ PLATE_RE = re.compile(
     re.VERBOSE,
 )
 _CASE_CUE_BEFORE_RE = re.compile(r"(?i)(?:dossier|nummer|nr|ref|kenmerk|pv|rol)\w*\W*$")
-VEHICLE_CONTEXT_RE = re.compile(r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette)")
+VEHICLE_CONTEXT_RE = re.compile(
+    r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette|ingeschreven|moto|brommer)"
+)
 
 CASE_ID_CONTEXT_RE = re.compile(
     r"""
@@ -390,8 +394,12 @@ def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:
         starts.add(s)
         if s >= 2 and text[s - 1] == "-":  # letters first: ABC-123, AB-123-CD, XX-XX-99
             starts.update(p for p in (s - 2, s - 3, s - 4, s - 6) if p >= 0)
+        elif s >= 3 and text[s - 1] == " ":  # ABC 123, BV 07 FRD
+            starts.update(p for p in (s - 3, s - 4) if p >= 0)
+        elif s >= 2 and text[s - 1].isupper():  # BV07 FRD
+            starts.add(s - 2)
     for m in matches_at(PLATE_RE, text, sorted(starts)):
-        guarded = m.group("old") or m.group("pairs") or m.group("foreign")
+        guarded = m.group("old") or m.group("pairs") or m.group("foreign") or m.group("spaced")
         if (
             guarded
             and not VEHICLE_CONTEXT_RE.search(text, max(0, m.start() - 40), m.start())
