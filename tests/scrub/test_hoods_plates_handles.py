@@ -40,3 +40,22 @@ def test_brussels_neighbourhoods(scrub, text: str, expected: str) -> None:
 )
 def test_spaced_plates_near_a_vehicle_word(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Op Insta is hij bram.kx21, zegt zijn zus.", "Op Insta is hij [link], zegt zijn zus."),
+        ("Haar TikTok account eva.dmr_08 is open.", "Haar TikTok account [link] is open."),
+        ("Via Snap als yo.sa_4 gestuurd.", "Via Snap als [link] gestuurd."),
+        (
+            "Op Instagram volgt ze mira.vl en haar klas.",
+            "Op Instagram volgt ze [link] en haar klas.",
+        ),
+        ("Op Facebook staat veel, o.a. foto's.", None),
+        ("Zijn account werd i.v.m. pesten geblokkeerd.", None),
+        ("Op TikTok zag ik 3 filmpjes.", None),
+    ],
+)
+def test_handles_a_few_words_after_the_network(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

@@ -188,6 +188,17 @@ SOCIAL_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# "op Insta is hij anas.elo17", "haar account lisa.vdb_03": a few words between the network (or
+# "account") and a name that joins parts with "." or "_" or carries digits.
+SOCIAL_LOOSE_RE = re.compile(
+    r"""
+    (?i:\b(?:insta(?:gram)?|facebook|fb|tiktok|snapchat|snap|twitter|threads|telegram
+           |account|profiel)\b)
+    [^\S\n]?:?(?:[^\S\n]+[^\W\d]+){0,3}?[^\S\n]+
+    (?P<handle>@?[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|@?[A-Za-z]{2,}\d+)(?![\w@]|\.\w)
+    """,
+    re.VERBOSE,
+)
 # A user name with an underscore anywhere: "lisa_2009", "mila_xo" (Dutch words have none).
 UNDERSCORE_HANDLE_RE = re.compile(
     r"(?<![\w@./-])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:_[A-Za-z0-9]*)+(?:\.[A-Za-z0-9]+)*(?![\w@])"
@@ -195,6 +206,7 @@ UNDERSCORE_HANDLE_RE = re.compile(
 
 
 _SOCIAL_CUES = ("insta", "face", "fb", "tiktok", "snap", "twitter", "threads", "telegram")
+_LOOSE_CUES = (*_SOCIAL_CUES, "account", "profiel")
 
 
 def detect_url(text: str) -> Iterator[Span]:
@@ -208,6 +220,12 @@ def detect_url(text: str) -> Iterator[Span]:
         if (handle.startswith("@") or any(c in handle for c in "._0123456789")) and any(
             c.isalpha() for c in handle
         ):
+            named.add(m.start("handle"))
+            yield Span(m.start("handle"), m.end("handle"), "URL")
+    for m in SOCIAL_LOOSE_RE.finditer(text) if any(c in low for c in _LOOSE_CUES) else ():
+        handle = m.group("handle")
+        # not an abbreviation of single letters ("i.v.m", "o.a"): a part of two letters or more
+        if m.start("handle") not in named and max(map(len, re.split(r"[._]", handle))) >= 2:
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
     if "_" in text:
