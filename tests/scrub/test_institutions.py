@@ -140,3 +140,22 @@ def test_articles_and_generic_kinds_stay_outside_institutions(scrub, text, expec
 )
 def test_van_de_after_a_known_facility_is_about_something(scrub, text, expected) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hij zit in het KOC, tweede graad.", "Hij zit in het [instelling], tweede graad."),
+        ("Ze zit in het SMC Aalst sinds maart.", "Ze zit in het [instelling] sinds maart."),
+        ("Bevallen in het RZ Heist.", "Bevallen in het [instelling]."),
+        ("Papa bidt in de Nour-moskee.", "Papa bidt in de [instelling]."),
+        ("Ze gaat naar de Sint-Martinuskerk.", "Ze gaat naar de [instelling]."),
+        ("De parochie Sint-Anna helpt.", "De parochie [instelling] helpt."),
+        # kinds of school and levels, and a lone word, stay
+        ("Hij zit in het BSO, zij in het ASO.", None),
+        ("Hij zit in het OV4.", None),
+        ("Ze gaat naar de kerk en de moskee.", None),
+    ],
+)
+def test_acronym_schools_hospitals_and_houses_of_worship(scrub, text, expected) -> None:
+    assert scrub(text) == (text if expected is None else expected)

@@ -15,7 +15,8 @@ DESCRIPTOR_RE = re.compile(
     r"(?:school|opvang|crèche|creche|kinderdagverblijf|centrum|kliniek|ziekenhuis|rusthuis"
     r"|camping|bedrijf|firma|werkgever|dienst|vzw|club|jeugdbeweging|chiro|scouts|internaat"
     r"|leefgroep|voorziening|instelling|kantoor|fabriek|winkel|supermarkt|home|residentie"
-    r"|campus|academie|atheneum|lyceum|college|instituut|wzc)$"
+    r"|campus|academie|atheneum|lyceum|college|instituut|wzc|parochie|moskee|kerk|synagoge"
+    r"|tempel|kapel)$"
 )
 DESCRIPTOR_ENDS = (
     "school",
@@ -54,6 +55,12 @@ DESCRIPTOR_ENDS = (
     "college",
     "instituut",
     "wzc",
+    "parochie",
+    "moskee",
+    "kerk",
+    "synagoge",
+    "tempel",
+    "kapel",
 )
 _DESCRIPTOR_TAILS = frozenset(e[-3:] for e in DESCRIPTOR_ENDS)
 # Capitalised heads that belong to the name: "AZ Ter Linde", "Weverij Deprez", "Campus De Ham".
@@ -67,7 +74,7 @@ HEAD_WORDS = words(
     interim residentie home woonzorgcentrum rusthuis kinderdagverblijf crèche camping academie
     sporthal zwembad firma groep jeugdhuis chiro scouts vzw nachtopvang dagopvang crisisopvang
     asielopvang cvo cbe ldc syntra kdv traiteur slager beenhouwer kebab pitta shoarma snack
-    grill wok sushi cafetaria lunchbar nachtwinkel oooc
+    grill wok sushi cafetaria lunchbar nachtwinkel oooc rz asz
     """
 )
 # Endings of compound heads ("Fruitteelt", "Metaalbouw", "Tuincentrum"); the bare word counts.
@@ -327,6 +334,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
         yield from _school_names(doc)
     if "&" in text:
         yield from _ampersand_names(doc)
+    yield from _acronym_names(doc)
     if " bij " in text or " voor " in text or " van " in text or " naar " in text:
         yield from _employer_names(doc)
     lex = doc.lex
@@ -626,6 +634,64 @@ def _school_names(doc: Doc) -> Iterator[Span]:
             span = _lower_word_name(doc, i + 1, 4.5 if t.lower == "van" else 3.0)
             if span is not None:
                 yield span
+
+
+# A named house of worship in one word: "Fatih-moskee", "Sint-Pieterskerk", "Mevlana-moskee".
+WORSHIP_ENDS = ("moskee", "kerk", "kapel", "synagoge", "tempel", "basiliek", "kathedraal")
+# "zit in het SJC", "gaat naar het TSM": a school known by its letters
+_SCHOOL_VERBS = frozenset(
+    {"zit", "zat", "zitten", "zaten", "gaat", "ging", "gaan", "gingen", "school", "schoolt"}
+    | {"loopt", "liep", "ingeschreven", "leerling", "leerlinge", "inschrijven"}
+)
+
+
+# kinds of school and levels, not one school: "zit in het BSO", "in het MPI"
+SCHOOL_TYPES = frozenset(
+    {"aso", "bso", "tso", "kso", "dbso", "buso", "bubao", "okan", "mpi", "ov", "lo", "so", "bao"}
+    | {"hbo", "cvo", "cbe", "ldc", "dko", "bko", "ibo", "kdv", "se", "bs", "gbs", "vbs", "svk"}
+)
+
+
+def _acronym_names(doc: Doc) -> Iterator[Span]:
+    """A school or hospital known by its letters: "SJC Eeklo", "RZ Tienen", "zit in het SJC";
+    a named house of worship: "de Fatih-moskee", "de Sint-Pieterskerk"."""
+    toks, lex = doc.tokens, doc.lex
+    n = len(toks)
+    for i in doc.focus:
+        t = toks[i]
+        low = t.lower
+        if t.cap and low.endswith(WORSHIP_ENDS) and not t.sent_start:
+            head = low.rstrip("-").rsplit("-", 1)[0] if "-" in low else ""
+            stem = next(low[: -len(e)] for e in WORSHIP_ENDS if low.endswith(e))
+            if (head or len(stem) > 3) and stem.rstrip("-s") not in ("", "hoofd", "dorp", "stad"):
+                yield Span(t.start, t.end, "INSTITUTION")
+            continue
+        if not (t.upper and 2 <= len(t.text) <= 5 and t.text.isalpha()):
+            continue
+        if (
+            low in lex.never
+            or low in SCHOOL_TYPES
+            or CLUB_RE.match(t.text)
+            or low in lex.first_names
+            or doc.text[t.end : t.end + 1].isdigit()  # "OV4", "HBO5"
+        ):
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        if (
+            nxt is not None
+            and doc.joined(i)
+            and nxt.cap
+            and nxt.lower in lex.places
+            and nxt.lower not in lex.never
+        ):  # "SJC Eeklo", "RZ Tienen", "KTA Zottegem"
+            yield Span(t.start, nxt.end, "INSTITUTION")
+        elif (
+            i > 1
+            and doc.prev_word(i) in ("het", "'t")
+            and doc.prev_word(i - 1) in ("in", "op", "naar")
+            and any(doc.tokens[k].lower in _SCHOOL_VERBS for k in range(max(0, i - 5), i - 1))
+        ):  # "zit in het SJC", "hij gaat naar het TSM"
+            yield Span(t.start, t.end, "INSTITUTION")
 
 
 def _ampersand_names(doc: Doc) -> Iterator[Span]:
