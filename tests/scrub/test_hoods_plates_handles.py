@@ -59,3 +59,20 @@ def test_spaced_plates_near_a_vehicle_word(scrub, text: str, expected: str | Non
 )
 def test_handles_a_few_words_after_the_network(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ze woont aan de Vaart 31 in Tielt.", "Ze woont aan de [adres] in [plaats]."),
+        ("Het adres is Dorp 8, 2460 Kasterlee.", "Het adres is [adres], [postcode] [plaats]."),
+        ("ze woont op de kouter 14 bij haar oma", "ze woont op de [adres] bij haar oma"),
+        ("mijn adres: grote markt 9 bus 2", "mijn adres: [adres]"),
+        ("hij woont op de groenmarkt 3", "hij woont op de [adres]"),
+        # no house number, or a duration: the generic word stays
+        ("We spraken af op de markt, vlak bij het stadhuis.", None),
+        ("ze woont al op de markt 3 jaar", None),
+    ],
+)
+def test_streets_that_are_words_with_a_house_number(scrub, text, expected) -> None:
+    assert scrub(text) == (text if expected is None else expected)

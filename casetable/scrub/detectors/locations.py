@@ -155,6 +155,15 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
         for m in FRENCH_STREET_RE.finditer(doc.text):
             yield Span(m.start(), m.end(), "ADDRESS")
     yield from _dutch_streets(doc)
+    low = doc.low
+    if "woon" in low or "adres" in low or "verhuis" in low or "verblijf" in low:
+        for m in _LOWER_CUED_STREET_RE.finditer(doc.text):
+            st = m.group("street")
+            nr_at = m.start("street") + st.rfind(
+                " ", 0, next(k for k, c in enumerate(st) if c.isdigit())
+            )
+            if not _UNIT_AFTER_RE.match(doc.text, nr_at):  # "woont al op de markt 3 jaar"
+                yield Span(m.start("street"), m.end("street"), "ADDRESS")
 
 
 def _dutch_streets(doc: Doc) -> Iterator[Span]:
@@ -222,11 +231,30 @@ def _lowercase_street(doc: Doc, i: int) -> bool:
 # where an address goes: "woont op de", "wonen aan", "adres:", "verhuisd naar de"
 _ADDRESS_CUE_RE = re.compile(
     r"(?i)\b(?:woon\w*|woont|wonen|verblijf\w*|verhuisd\w*|gedomicilieerd|adres\w*)"
-    r"\s*:?\s+(?:(?:nu|al|nog|er|inmiddels|sindsdien)\s+)?"
+    r"(?:\s+(?:is|was|wordt))?\s*:?\s+(?:(?:nu|al|nog|er|inmiddels|sindsdien)\s+)?"
     r"(?:(?:op|aan|in|naar|te)\s+)?(?:(?:de|het|den|'t)\s+)?$"
 )
 _UNIT_AFTER_RE = re.compile(
     r"(?i)\s\d+\s*(?:jaar|maand|week|weken|dag|dagen|uur|keer|kinderen|euro|€|%)\b"
+)
+# after a house number, a postcode or "in"/"te" and a capitalised place: "Dorp 23, 2460 ..."
+_PLACE_AFTER_NR_RE = re.compile(
+    r"\s\d{1,4}[a-zA-Z]?(?:\s?(?:bus|bte)\s?\d{1,4})?(?:,?\s[1-9]\d{3}\s|,?\s(?:in|te)\s[A-Z])"
+)
+# lowercase in chat where an address goes: "woont op de vrijdagmarkt 12", "adres: grote markt 5"
+_LOWER_CUED_STREET_RE = re.compile(
+    r"""
+    \b(?:woon\w*|wonen|verblijf\w*|verhuisd\w*|gedomicilieerd|adres\w*)
+    (?:\s+(?:is|was|wordt))?\s*:?\s+(?:(?:nu|al|nog|er|inmiddels|sindsdien)\s+)?
+    (?:(?:op|aan|in|naar|te)\s+)?(?:(?:de|het|den|'t)\s+)?
+    (?P<street>(?:(?:grote|kleine|oude|nieuwe|lange|korte|hoge|lage|sint)[\s-])?
+      (?:[a-z]{3,}(?:straat|steenweg|laan|lei|plein|dreef|weg|baan|kaai|kade|markt|dijk|singel
+         |vest|kouter|dries|gracht|boulevard|steeg)
+       |markt|kouter|kaai|dorp|dries|plein|vest)
+      \s(?:nr\.?\s?)?\d{1,4}(?:\s?[a-z](?!\w))?(?:\s?(?:bus|bte|b\.|/)\s?\d{1,4}[a-z]?)?)
+    (?![\d\w]|[.,]\d)
+    """,
+    re.VERBOSE,
 )
 _BOX_AFTER_RE = re.compile(r"\s\d{1,4}[a-zA-Z]?\s?(?:bus|bte)\s?\d")
 
@@ -251,7 +279,11 @@ def _bare_street(doc: Doc, i: int) -> bool:
         # 7", "adres: Kouter 23", "Dorp 5 bus 1" (lowercase "op de markt" stays)
         low = t.lower
         return (
-            (low in lex.streets or lex.word_zipf(low) < 4.0)
+            (
+                low in lex.streets
+                or lex.word_zipf(low) < 4.0
+                or _PLACE_AFTER_NR_RE.match(doc.text, t.end)  # "woont in de Pas 44 in Geel"
+            )
             and low not in lex.never
             and low not in lex.places  # "woont in Gent 3 jaar"
             and not _UNIT_AFTER_RE.match(doc.text, t.end)
