@@ -83,3 +83,32 @@ def test_services_and_eponymous_diagnoses_are_kept(scrub, text: str) -> None:
 
 def test_name_after_van_without_diagnosis_is_a_name(scrub) -> None:
     assert scrub("Het verslag van Huntington kwam laat.") != "Het verslag van Huntington kwam laat."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bel gerust met sofie op de kerck", "bel gerust met [persoon 1]"),
+        ("ik sprak met samira bou zidane", "ik sprak met [persoon 1]"),
+        ("die liam mcbride belde nog", "die [persoon 1] belde nog"),
+        ("met nadia ait brahimi gesproken", "met [persoon 1] gesproken"),
+        # a preposition and a word stay outside the name
+        ("ik ga met lotte op de bus", "ik ga met [persoon 1] op de bus"),
+        ("vraag naar els van de crèche", "vraag naar [persoon 1] van de crèche"),
+    ],
+)
+def test_lowercase_chat_surnames_with_particles(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Onze dochter Sterre (7) is ziek.", "Onze dochter [persoon 1] (7) is ziek."),
+        ("Ze heet Zon en woont bij oma.", "Ze heet [persoon 1] en woont bij oma."),
+        ("Zoon Beer zit in het derde leerjaar.", "Zoon [persoon 1] zit in het derde leerjaar."),
+        ("Het is lente en de zon schijnt.", None),
+    ],
+)
+def test_word_names_in_name_context(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

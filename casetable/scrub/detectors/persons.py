@@ -604,6 +604,10 @@ def _article_after_particles(doc: Doc, j: int) -> bool:
     return k < len(toks) and k > j and toks[k].lower in NOT_AFTER_PARTICLE
 
 
+_ARTS = frozenset({"de", "den", "der", "'t", "het"})
+_STREETISH = ("straat", "baan", "laan", "lei", "weg", "plein", "dreef", "kaai", "markt", "dijk")
+
+
 def _lower_particle_surname_end(doc: Doc, i: int) -> int:
     """After a lowercase first name at token i, the last token of lowercase particles and a
     word that together are a listed family name ("bart de vos", "lien van dam"), or -1; not
@@ -613,16 +617,32 @@ def _lower_particle_surname_end(doc: Doc, i: int) -> int:
     if t.cap or t.upper or t.lower not in lex.first_names:
         return -1
     k = i + 1
-    while k < n and k - i <= 3 and toks[k].lower in PARTICLES and not toks[k].cap:
+    while k < n and k - i <= 3 and not toks[k].cap:
+        # "op de beeck", "in 't zandt": "op"/"in" only before an article
+        if not (
+            toks[k].lower in PARTICLES
+            or (toks[k].lower in ("op", "in") and k + 1 < n and toks[k + 1].lower in _ARTS)
+        ):
+            break
         if not doc.joined(k - 1):
             return -1
         k += 1
-    if k == i + 1 or k >= n or not doc.joined(k - 1) or toks[k].cap:
+    if k >= n or not doc.joined(k - 1) or toks[k].cap or toks[k].upper:
         return -1
     low = toks[k].lower
+    if k == i + 1:  # no particle: a surname that is no word at all ("mcgrath", "peeters")
+        unknown = not lex.word_zipf(low) and low not in lex.never and low not in lex.places
+        return k if unknown and (low in lex.surnames or low.startswith("mc")) else -1
     if lex.word_zipf(low) >= 5.0 or low in lex.never:
         return -1
-    return k if " ".join(x.lower for x in toks[i + 1 : k + 1]) in lex.surnames else -1
+    if " ".join(x.lower for x in toks[i + 1 : k + 1]) in lex.surnames:
+        return k
+    # "bou khalil", "ait lahcen", "op de beeck": particles and a word that is no word
+    unknown = not lex.word_zipf(low) and len(low) >= 3 and low not in lex.places
+    # not a chain ("kim van den aldi") or a street ("nadia van de turnhoutsebaan")
+    unknown = unknown and low not in lex.chains and low not in lex.streets
+    unknown = unknown and not low.endswith(_STREETISH)
+    return k if unknown and low.isalpha() else -1
 
 
 def _chains(doc: Doc, state: list[int], confirmed: list[int]):
