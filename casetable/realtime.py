@@ -20,7 +20,7 @@ from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import defer, lazyload, load_only
 
 from casetable.extensions import db, socketio
-from casetable.models import CaseTable, Participant
+from casetable.models import CaseTable, Participant, utcnow
 from casetable.services import contributions as contribution_service
 from casetable.services import notes as note_service
 from casetable.services import tables as table_service
@@ -201,18 +201,12 @@ def _contribution_out(
     return out
 
 
-# After a reveal only these change; the screens keep the rest (docs/protocol.md).
-REVEAL_FIELDS = ("table", "revealed_phases", "held", "last_seq", "last_rev", "server_now")
+def _broadcast_state(table: CaseTable, *, texts: bool = False) -> None:
+    """Send the changed table state to both rooms; `texts` when the vignette or question changed.
 
-
-def _broadcast_state(
-    table: CaseTable, *, texts: bool = False, only: tuple[str, ...] | None = None
-) -> None:
-    """Send the changed table state to both rooms; `texts` when the vignette or question changed,
-    `only` to send just those fields (a screen merges them into the state it has)."""
+    Screens merge it into the state they have (docs/protocol.md); the phase list is left out.
+    """
     state = table_state(table, phases=False, texts=texts)
-    if only is not None:
-        state = {key: state[key] for key in only}
     socketio.emit("state", state, to=public_room(table.public_id))
     socketio.emit("state", state, to=staff_room(table.public_id))
 
@@ -358,13 +352,25 @@ def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator reveals the silent phase: the room receives all held contributions at once."""
     public_id = table.public_id
     revealed = contribution_service.reveal(table, viewer)
-    for room, staff in ((public_room(public_id), False), (staff_room(public_id), True)):
-        socketio.emit(
-            "contributions",
-            [contribution_service.to_json(c, staff=staff) for c in revealed],
-            to=room,
-        )
-    _broadcast_state(table, only=REVEAL_FIELDS)
+    rooms = [public_room(public_id), staff_room(public_id)]
+    staff_json = [contribution_service.to_json(c, staff=True) for c in revealed]
+    if any(c.hidden or c.flags for c in revealed):  # participants must not see these details
+        public_json = [contribution_service.to_json(c, staff=False) for c in revealed]
+        socketio.emit("contributions", public_json, to=rooms[0])
+        socketio.emit("contributions", staff_json, to=rooms[1])
+    else:  # the usual case: the same list for both rooms, encoded and emitted once
+        socketio.emit("contributions", staff_json, to=rooms)
+    # What a reveal changes, built directly (the full state would query the roles and the
+    # held count, which is 0 now): 20 tables revealing at once wait on each other.
+    patch = {
+        "table": public_id,
+        "revealed_phases": table.revealed_phases or [],
+        "held": 0,
+        "last_seq": table.next_seq - 1,
+        "last_rev": table.next_rev - 1,
+        "server_now": utcnow().isoformat(),
+    }
+    socketio.emit("state", patch, to=rooms)
     return {"count": len(revealed)}
 
 

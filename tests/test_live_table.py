@@ -144,6 +144,24 @@ def test_silent_phase_reveals_together(app, create_user, create_table, seat, sta
     assert a.post("Nog een analyse na het tonen.", kind="analyse")["status"] == "stored"
 
 
+def test_a_held_contribution_hidden_before_the_reveal_stays_hidden(
+    app, create_user, create_table, seat, staff_seat
+):
+    facilitator = create_user()
+    table = create_table(facilitator)
+    tables.control_phase(facilitator, table, "goto", 3)  # analyse: silent
+    console = staff_seat(table, facilitator)
+    a, b = seat(table, "caw"), seat(table, "clb")
+    held = a.post("Dit hoort hier niet thuis.", kind="analyse")
+    b.post("Er is nood aan kinderopvang.", kind="analyse")
+    assert console.emit("moderate", id=held["id"], action="hide")["ok"]
+    assert console.emit("reveal") == {"ok": True, "count": 2}
+    seen_by_b = {c["id"]: c for c in b.received("contributions")[-1]["args"][0]}
+    seen_by_staff = {c["id"]: c for c in console.received("contributions")[-1]["args"][0]}
+    assert seen_by_b[held["id"]]["text"] is None and seen_by_b[held["id"]]["hidden"]
+    assert seen_by_staff[held["id"]]["text"] == "Dit hoort hier niet thuis."
+
+
 def test_resync_after_reconnect_returns_missed(app, create_table, seat):
     table = create_table()
     tables.control_phase(table.facilitator, table, "goto", 2)
