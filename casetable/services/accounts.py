@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
+from sqlalchemy.orm import lazyload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from casetable.extensions import db
@@ -138,7 +139,9 @@ def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    # Networks load when a check needs them (a coordinator's view), not on every request and
+    # every Socket.IO event of a facilitator: one query less each.
+    user = db.session.get(User, int(user_id), options=[lazyload(User.networks)])
     if user is None or user.session_version != int(version):
         return None
     return user
