@@ -112,7 +112,7 @@ def table_event(
     return register
 
 
-# The columns the frequent events (contribute, preview, vote, flag, approve) read; they load
+# The columns the frequent events (contribute, preview, vote, flag, approve, reveal) read; they load
 # nothing else of the table (tests/test_hot_path.py counts their statements).
 _LIGHT_COLUMNS = (
     CaseTable.id,
@@ -128,6 +128,8 @@ _LIGHT_COLUMNS = (
     CaseTable.note_taker_id,
     CaseTable.pseudonym_salt,
     CaseTable.next_person,
+    CaseTable.next_seq,
+    CaseTable.next_rev,
 )
 LOADS = ("light", "table", "state")
 
@@ -347,7 +349,7 @@ def on_approve(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     return {}
 
 
-@table_event("reveal", manager=True)
+@table_event("reveal", manager=True, load="light")
 def on_reveal(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Facilitator reveals the silent phase: the room receives all held contributions at once."""
     public_id = table.public_id
