@@ -45,6 +45,7 @@ elif MODE == "gevent":
 import gc  # noqa: E402
 
 from casetable import create_app  # noqa: E402
+from casetable.extensions import socketio  # noqa: E402
 from casetable.scrub import get_scrubber  # noqa: E402
 
 app = create_app()
@@ -65,17 +66,13 @@ gc.set_threshold(_young, _middle, 1_000_000)
 
 
 def _full_collections() -> None:
-    from casetable.extensions import socketio
-
     while True:  # the worker's lifetime
         socketio.sleep(FULL_COLLECTION_SECONDS)
         gc.collect()
 
 
 if FULL_COLLECTION_SECONDS > 0:
-    from casetable.extensions import socketio as _socketio
-
-    _socketio.start_background_task(_full_collections)
+    socketio.start_background_task(_full_collections)
 
 
 def _without_websocket_compression(wsgi_app: Any) -> Any:

@@ -189,18 +189,18 @@ def _event_table_and_viewer(public_id: object, load: str = "table") -> tuple[Cas
     return table, Viewer(user=user, participant=participant)
 
 
-def _contribution_out(
-    table: CaseTable | str, contribution: Any, event: str = "contribution"
-) -> dict[str, dict[str, Any]]:
-    """Send a contribution to both rooms; returns its public and staff JSON for the ack."""
-    public_id = table if isinstance(table, str) else table.public_id
-    out = {
-        "public": contribution_service.to_json(contribution, staff=False),
-        "staff": contribution_service.to_json(contribution, staff=True),
-    }
-    socketio.emit(event, out["public"], to=public_room(public_id))
-    socketio.emit(event, out["staff"], to=staff_room(public_id))
-    return out
+def _send_update(table: CaseTable, contribution: Any) -> None:
+    """A changed contribution to both rooms (participants do not see flags or hidden text)."""
+    socketio.emit(
+        "contribution_update",
+        contribution_service.to_json(contribution, staff=False),
+        to=public_room(table.public_id),
+    )
+    socketio.emit(
+        "contribution_update",
+        contribution_service.to_json(contribution, staff=True),
+        to=staff_room(table.public_id),
+    )
 
 
 def _broadcast_state(table: CaseTable, *, texts: bool = False) -> None:
@@ -313,7 +313,7 @@ def on_preview(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
 def on_vote(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     """Participant votes (or un-votes) on advice; the room sees the new count."""
     contribution = contribution_service.toggle_vote(table, viewer, data.get("id"))
-    _contribution_out(table, contribution, "contribution_update")
+    _send_update(table, contribution)
     return {"votes": contribution.votes}
 
 
@@ -335,7 +335,7 @@ def on_moderate(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     contribution = contribution_service.moderate(
         table, viewer, data.get("id"), str(data.get("action")), data.get("text")
     )
-    _contribution_out(table, contribution, "contribution_update")
+    _send_update(table, contribution)
     return {}
 
 
@@ -345,7 +345,7 @@ def on_approve(table: CaseTable, viewer: Viewer, data: Payload) -> Reply:
     contribution = contribution_service.approve(
         table, viewer, data.get("id"), bool(data.get("approved", True))
     )
-    _contribution_out(table, contribution, "contribution_update")
+    _send_update(table, contribution)
     return {}
 
 

@@ -25,7 +25,7 @@ from casetable.models import (
     utcnow,
 )
 from casetable.scrub.types import ScrubbedText
-from casetable.services import audit
+from casetable.services import audit, counters
 from casetable.services.catalogue import catalogue_slugs
 from casetable.services.errors import DomainError
 from casetable.services.scrubbing import scrub_text
@@ -178,22 +178,12 @@ def _check_may_post(table: CaseTable, viewer: Viewer, kind: object) -> None:
         raise DomainError("bringer_listens")
 
 
-_CASE_TABLES = CaseTable.__table__
-# Built once (a Core statement: no ORM synchronisation pass); see benchmarks/post_path.py.
-_NEXT_SEQ = (
-    update(_CASE_TABLES)
-    .where(_CASE_TABLES.c.id == bindparam("table_id"))
-    .values(next_seq=_CASE_TABLES.c.next_seq + bindparam("count"))
-    .returning(_CASE_TABLES.c.next_seq)
-)
-
-
 def _take_seq(table: CaseTable, count: int = 1) -> int:
     """Atomic per-table sequence: the row stays locked until commit, so numbers have no gaps.
 
     Takes `count` consecutive numbers at once and returns the first (a reveal numbers all its
     contributions with one UPDATE instead of one each: load test, burst scenario)."""
-    after = db.session.execute(_NEXT_SEQ, {"table_id": table.id, "count": count}).scalar_one()
+    after = counters.take(table.id, "next_seq", count)
     set_committed_value(table, "next_seq", after)  # the state's last_seq reads it
     return after - count
 

@@ -17,13 +17,14 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 from flask import current_app
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from casetable.extensions import db
 from casetable.models import CaseTable, Pseudonym
 from casetable.scrub import ScrubbedText, get_scrubber
 from casetable.scrub.pseudonyms import MemoryPseudonymStore, Pseudonymizer
+from casetable.services import counters
 from casetable.services.errors import DomainError
 
 # Control characters, zero-width and bidirectional formatting characters: they can split a name
@@ -197,15 +198,7 @@ class DbPseudonymStore:
 
     def assign(self, digests: Sequence[str]) -> int:
         # An atomic increment on the table row: two workers never hand out the same number.
-        number = (
-            db.session.execute(
-                update(CaseTable.__table__)
-                .where(CaseTable.__table__.c.id == self.table_id)
-                .values(next_person=CaseTable.__table__.c.next_person + 1)
-                .returning(CaseTable.__table__.c.next_person)
-            ).scalar_one()
-            - 1
-        )
+        number = counters.take(self.table_id, "next_person") - 1
         fresh = list(dict.fromkeys(digests))
         if number != self.peek_next():
             # Another worker bound someone since this event loaded the table: one of these

@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from casetable.extensions import db
@@ -23,7 +23,7 @@ from casetable.models import (
     User,
     utcnow,
 )
-from casetable.services import audit
+from casetable.services import audit, counters
 from casetable.services.errors import DomainError
 from casetable.services.scrubbing import destroy_pseudonyms, scrub_text
 
@@ -274,19 +274,9 @@ def close_table(user: User, table: CaseTable) -> None:
     db.session.commit()
 
 
-_CASE_TABLES = CaseTable.__table__
-# Built once, a Core statement: taken on every vote, flag, moderation and table change.
-_NEXT_REV = (
-    update(_CASE_TABLES)
-    .where(_CASE_TABLES.c.id == bindparam("table_id"))
-    .values(next_rev=_CASE_TABLES.c.next_rev + 1)
-    .returning(_CASE_TABLES.c.next_rev)
-)
-
-
 def next_rev_value(table: CaseTable) -> int:
     """Atomically take the table's next revision number (for resync of changed items)."""
-    after = db.session.execute(_NEXT_REV, {"table_id": table.id}).scalar_one()
+    after = counters.take(table.id, "next_rev")
     set_committed_value(table, "next_rev", after)  # the state's last_rev reads it
     return after - 1
 

@@ -74,26 +74,27 @@ class Screen:
         return self.sio.call(event, {"table": self.table, **payload}, timeout=20)
 
 
-def test_post_through_a_reaches_b_with_gapless_seq(two_workers) -> None:
-    a, b = two_workers
-    a.cli("create-network", "--name", "Schaal", "--province", "Limburg")
-    a.cli(
-        "create-user",
-        "--email",
-        "gl@schaal.example",
-        "--role",
-        "facilitator",
-        "--network",
-        "Schaal",
-        "--password",
-        PASSWORD,
-    )
-    staff = staff_session(a, "gl@schaal.example", PASSWORD)
-    public_id = create_open_table(a, staff, "Schaaltafel")
+def table_on_two_workers(
+    a: AppServer, b: AppServer, network: str, province: str
+) -> tuple[Screen, Screen, Screen]:
+    """An open table made on A: the facilitator's console and a CAW participant on A, a CLB
+    participant on B."""
+    email = f"gl@{network.lower()}.example"
+    a.cli("create-network", "--name", network, "--province", province)
+    a.cli("create-user", "--email", email, "--role", "facilitator", "--network", network,
+          "--password", PASSWORD)
+    staff = staff_session(a, email, PASSWORD)
+    public_id = create_open_table(a, staff, f"{network}tafel")
     code = join_code(a, staff, public_id)
     console = Screen(a, cookie_header(staff), public_id)
     on_a = Screen(a, cookie_header(participant_session(a, code, "caw")), public_id)
     on_b = Screen(b, cookie_header(participant_session(b, code, "clb")), public_id)
+    return console, on_a, on_b
+
+
+def test_post_through_a_reaches_b_with_gapless_seq(two_workers) -> None:
+    a, b = two_workers
+    console, on_a, on_b = table_on_two_workers(a, b, "Schaal", "Limburg")
     screens = (console, on_a, on_b)
     try:
         assert console.call("phase", action="goto", value=2)["ok"]
@@ -156,24 +157,7 @@ def test_pseudonyms_agree_across_workers(two_workers) -> None:
     """The same person is the same [persoon N] whichever worker scrubs the text, also when both
     workers meet new names at the same moment (each worker keeps a copy of the map)."""
     a, b = two_workers
-    a.cli("create-network", "--name", "Pseudo", "--province", "Antwerpen")
-    a.cli(
-        "create-user",
-        "--email",
-        "gl@pseudo.example",
-        "--role",
-        "facilitator",
-        "--network",
-        "Pseudo",
-        "--password",
-        PASSWORD,
-    )
-    staff = staff_session(a, "gl@pseudo.example", PASSWORD)
-    public_id = create_open_table(a, staff, "Pseudotafel")
-    code = join_code(a, staff, public_id)
-    console = Screen(a, cookie_header(staff), public_id)
-    on_a = Screen(a, cookie_header(participant_session(a, code, "caw")), public_id)
-    on_b = Screen(b, cookie_header(participant_session(b, code, "clb")), public_id)
+    console, on_a, on_b = table_on_two_workers(a, b, "Pseudo", "Antwerpen")
     try:
         assert console.call("phase", action="goto", value=2)["ok"]
         numbers: dict[str, set[str]] = {name: set() for name in NAMES}
