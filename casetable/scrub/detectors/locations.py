@@ -156,7 +156,13 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ADDRESS")
     yield from _dutch_streets(doc)
     low = doc.low
-    if "woon" in low or "adres" in low or "verhuis" in low or "verblijf" in low:
+    if (
+        "woon" in low
+        or "wonen" in low
+        or "adres" in low
+        or "verhuis" in low
+        or "verblijf" in low
+    ):
         for m in _LOWER_CUED_STREET_RE.finditer(doc.text):
             st = m.group("street")
             nr_at = m.start("street") + st.rfind(
@@ -217,6 +223,11 @@ def _lowercase_street(doc: Doc, i: int) -> bool:
     """A lowercase listed street with a name before its ending after "in de", "van de"..."""
     t, toks = doc.tokens[i], doc.tokens
     m = _STRONG_END_RE.search(t.lower)
+    if m is None and not WEAK_END_RE.search(t.lower):
+        # other endings only where an address goes: "woont op de vrijdagmarkt"
+        m = STREET_END_RE.search(t.lower)
+        if m is not None and not _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 28), t.start):
+            return False
     return (
         m is not None
         and m.start() >= 3
@@ -249,7 +260,7 @@ _LOWER_CUED_STREET_RE = re.compile(
     (?:(?:op|aan|in|naar|te)\s+)?(?:(?:de|het|den|'t)\s+)?
     (?P<street>(?:(?:grote|kleine|oude|nieuwe|lange|korte|hoge|lage|sint)[\s-])?
       (?:[a-z]{3,}(?:straat|steenweg|laan|lei|plein|dreef|weg|baan|kaai|kade|markt|dijk|singel
-         |vest|kouter|dries|gracht|boulevard|steeg)
+         |vest|kouter|dries|gracht|boulevard|steeg|dorp|veld|hof|wegel|dreef)
        |markt|kouter|kaai|dorp|dries|plein|vest)
       \s(?:nr\.?\s?)?\d{1,4}(?:\s?[a-z](?!\w))?(?:\s?(?:bus|bte|b\.|/)\s?\d{1,4}[a-z]?)?)
     (?![\d\w]|[.,]\d)
@@ -257,6 +268,11 @@ _LOWER_CUED_STREET_RE = re.compile(
     re.VERBOSE,
 )
 _BOX_AFTER_RE = re.compile(r"\s\d{1,4}[a-zA-Z]?\s?(?:bus|bte)\s?\d")
+# a house number and then the verb: "(die) aan de Pas 44 woont"
+_LIVES_AFTER_RE = re.compile(
+    r"\s\d{1,4}[a-zA-Z]?(?:\s?(?:bus|bte)\s?\d{1,4})?\s(?:woon\w*|wonen|verblijf\w*)\b"
+)
+_STREET_ARTICLE_RE = re.compile(r"\b(?:aan|op|in)\s(?:de|het|den)\s$")
 
 
 def _bare_street(doc: Doc, i: int) -> bool:
@@ -272,17 +288,22 @@ def _bare_street(doc: Doc, i: int) -> bool:
         return True
     if not NUMBER_NEXT_RE.match(doc.text, t.end):
         return False
-    if _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 28), t.start) or _BOX_AFTER_RE.match(
-        doc.text, t.end
-    ):
+    box = _BOX_AFTER_RE.match(doc.text, t.end)
+    lives_after = _LIVES_AFTER_RE.match(doc.text, t.end) and _STREET_ARTICLE_RE.search(
+        doc.text, max(0, t.start - 12), t.start
+    )
+    if box or lives_after or _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 28), t.start):
         # any capitalised name + house number where an address goes: "woont aan de Heideven
-        # 7", "adres: Kouter 23", "Dorp 5 bus 1" (lowercase "op de markt" stays)
+        # 7", "adres: Kouter 23", "Dorp 5 bus 1", "die aan de Pas 44 woont" (lowercase "op
+        # de markt" stays)
         low = t.lower
         return (
             (
                 low in lex.streets
                 or lex.word_zipf(low) < 4.0
                 or _PLACE_AFTER_NR_RE.match(doc.text, t.end)  # "woont in de Pas 44 in Geel"
+                or box  # "Pas 12 bus 2"
+                or lives_after
             )
             and low not in lex.never
             and low not in lex.places  # "woont in Gent 3 jaar"
