@@ -33,3 +33,24 @@ def _check(scrub, text: str, expected: str | None) -> None:
 )
 def test_streets(scrub, text: str, expected: str | None) -> None:
     _check(scrub, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # handle shape without a network word: letters, a dot, letters ending in digits
+        ("Ze chat met lina.b22 over school.", "Ze chat met [link] over school."),
+        ("Hij volgt tom.vds04 en nog wat vrienden.", "Hij volgt [link] en nog wat vrienden."),
+        # after a network word in brackets or after a colon: any shape
+        ("Hij antwoordt enkel via TikTok (jonasbeat).", "Hij antwoordt enkel via TikTok ([link])."),
+        ("insta: marieke", "insta: [link]"),
+        # what stays: abbreviations, numbers, times, files, a note in brackets
+        ("Zie art.12 en blz.4, o.a. de bv. en z.n. vermeld.", None),
+        ("Het weegt 3.5 kg en ze komt om 13u30.", None),
+        ("Het verslag staat in verslag_2023.pdf en nota.docx.", None),
+        ("Ze zit op Snapchat (zie ook hierboven).", None),
+        ("insta: geen", None),
+    ],
+)
+def test_handles(scrub, text: str, expected: str | None) -> None:
+    _check(scrub, text, expected)

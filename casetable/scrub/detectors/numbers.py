@@ -11,6 +11,7 @@ from stdnum.be import bis as be_bis
 from stdnum.be import nn as be_nn
 from stdnum.nl import bsn as nl_bsn
 
+from casetable.scrub.context import words
 from casetable.scrub.detectors.digits import Runs, digit_runs, matches_at
 from casetable.scrub.spans import Span
 
@@ -183,10 +184,27 @@ SOCIAL_RE = re.compile(
     r"""
     (?i:\b(?:insta(?:gram)?|facebook|fb|tiktok|snapchat|snap|twitter|threads|telegram)
         (?:[\s-]?(?:account|profiel|pagina|naam|handle))?
-        (?:\s?(?::|is|=)\s?|\s(?:als|onder)\s|\s))   # "insta: x", "op TikTok als x", "account x"
-    (?P<handle>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])
+        (?:\s?(?P<colon>:|=)\s?|\s?is\s?|\s(?:als|onder)\s|\s?(?P<paren>\()|\s))
+    (?P<handle>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])   # "insta: x", "op TikTok als x", "account x"
     """,
     re.VERBOSE,
+)
+# after "insta:" or in "Snapchat (x)" a name of any shape is the handle, but not these words
+_NOT_HANDLES = words(
+    """geen niet nee neen ja onbekend privé prive gesloten gewist verwijderd idem zie via
+    ook nog wel enkel alleen soms vaak niks niets weg account profiel pagina"""
+)
+# "anas.elo17", "noor.vdb_2": a user name without a network word (letters, a dot or underscore,
+# letters ending in digits); not an abbreviation with a number ("art.12", "nr.5", "blz.4")
+BARE_HANDLE_RE = re.compile(
+    r"(?<![\w@./-])(?P<first>[A-Za-z]{3,})[._][A-Za-z]+[A-Za-z0-9]*\d(?![\w@]|[.,]?\w)"
+)
+_FILE_RE = re.compile(
+    r"(?i)\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|jpe?g|png|gif|heic|zip|mp[34]|mov|eml|msg)$"
+)
+_ABBREVIATIONS = words(
+    """art nr blz tel gsm hfst max min bijv vgl fig afb tab par bijl str bus ref versie
+    ver vers dossier nummer pag"""
 )
 # "op Insta is hij anas.elo17", "haar account lisa.vdb_03": a few words between the network (or
 # "account") and a name that joins parts with "." or "_" or carries digits.
@@ -217,9 +235,12 @@ def detect_url(text: str) -> Iterator[Span]:
     for m in SOCIAL_RE.finditer(text) if social else ():
         handle = m.group("handle")
         # a name of a network's user: "@x", "x_y", "x.y", "x123"; not "op Facebook 2024"
-        if (handle.startswith("@") or any(c in handle for c in "._0123456789")) and any(
-            c.isalpha() for c in handle
-        ):
+        shaped = handle.startswith("@") or any(c in handle for c in "._0123456789")
+        closed = m.group("paren") and text.startswith(")", m.end("handle"))
+        if (
+            shaped
+            or ((m.group("colon") or closed) and handle.casefold() not in _NOT_HANDLES)
+        ) and any(c.isalpha() for c in handle):
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
     for m in SOCIAL_LOOSE_RE.finditer(text) if any(c in low for c in _LOOSE_CUES) else ():
@@ -228,9 +249,17 @@ def detect_url(text: str) -> Iterator[Span]:
         if m.start("handle") not in named and max(map(len, re.split(r"[._]", handle))) >= 2:
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
+    for m in BARE_HANDLE_RE.finditer(text) if "." in text or "_" in text else ():
+        if m.start() not in named and m.group("first").casefold() not in _ABBREVIATIONS:
+            named.add(m.start())
+            yield Span(m.start(), m.end(), "URL")
     if "_" in text:
         for m in UNDERSCORE_HANDLE_RE.finditer(text):
-            if m.start() not in named and any(c.isalpha() for c in m.group()):
+            if (
+                m.start() not in named
+                and any(c.isalpha() for c in m.group())
+                and not _FILE_RE.search(m.group())  # "verslag_2023.pdf" is a file
+            ):
                 yield Span(m.start(), m.end(), "URL")
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
