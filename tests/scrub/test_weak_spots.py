@@ -54,3 +54,30 @@ def test_streets(scrub, text: str, expected: str | None) -> None:
 )
 def test_handles(scrub, text: str, expected: str | None) -> None:
     _check(scrub, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a season as a child's name: with a birth date, beside a name, after a family word
+        ("Lente (°3 februari 2021) is ziek.", "[persoon 1] ([datum]) is ziek."),
+        ("Lente en Jules gaan naar de opvang.", "[persoon 1] en [persoon 2] gaan naar de opvang."),
+        ("Haar dochtertje Lente is ziek.", "Haar dochtertje [persoon 1] is ziek."),
+        # lowercase chat names that are words, after cues
+        ("ik heb met roos gebeld gisteren", "ik heb met [persoon 1] gebeld gisteren"),
+        ("haar zus ('storm') helpt mee", "haar zus ('[persoon 1]') helpt mee"),
+        # lowercase surnames after an honorific
+        ("mvr op de weerdt komt niet", "mvr [persoon 1] komt niet"),
+        ("dhr. mcdonagh belde", "dhr. [persoon 1] belde"),
+        ("ik sprak met mevr. o'sullivan", "ik sprak met mevr. [persoon 1]"),
+        # what stays
+        ("In de lente gaan we wandelen. Lente is een mooi seizoen.", None),
+        ("Lente en zomer zijn drukke seizoenen.", None),
+        ("de beer in de zoo was groot", None),
+        ("we hebben met de school gebeld", None),
+        ("de meester van de zorgklas is er niet", None),
+        ("dhr. op de hoogte brengen", None),
+    ],
+)
+def test_names_that_are_words(scrub, text: str, expected: str | None) -> None:
+    _check(scrub, text, expected)

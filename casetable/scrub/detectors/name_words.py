@@ -6,7 +6,7 @@ import re
 
 from casetable.scrub.context import CHAT_WORDS, FAMILY, PARTICLES, TITLES, words
 
-AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?!\d)(?:\s?j(?:aar)?)?|°)[^)]{0,12}\)")
+AGE_AFTER = re.compile(r"\s?\((?:\d{1,2}(?!\d)(?:\s?j(?:aar)?)?|°)[^)]{0,20}\)")
 INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}$")
 # After surname particles these make them a preposition: "van het derde leerjaar", "van een".
 NOT_AFTER_PARTICLE = words(

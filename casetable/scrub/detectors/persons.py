@@ -8,6 +8,7 @@ quotes, or the same word confirmed elsewhere in the text or in the table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from casetable.scrub.context import (
@@ -149,6 +150,46 @@ def _chat_cue_before(doc: Doc, i: int) -> bool:
     return CHAT_NAME_CUE_RE.search(doc.text, max(0, t.start - 32), t.start) is not None
 
 
+# "met els gebeld": a past participle of talking after "met" and the name
+_MET_VERBS = frozenset(
+    {"gebeld", "gesproken", "afgesproken", "gemaild", "overlegd", "geappt", "gesmst", "gechat"}
+)
+_TITLE_QUOTE_RE = re.compile(r"([^\W\d_]+),?\s?\(?['‘\"“]$")
+
+
+def _met_name_verb(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return (
+        doc.prev_word(i) == "met"
+        and i + 1 < len(toks)
+        and doc.joined(i)
+        and toks[i + 1].lower in _MET_VERBS
+    )
+
+
+def _quoted_after_title(doc: Doc, t: Token) -> bool:
+    """ "zijn broer ('els')": a name in quotes right after a family word or title."""
+    text = doc.text
+    if not (t.start > 0 and text[t.start - 1] in QUOTES and text[t.end : t.end + 1] in QUOTES):
+        return False
+    m = _TITLE_QUOTE_RE.search(text, max(0, t.start - 30), t.start)
+    return m is not None and m.group(1).lower() in TITLES
+
+
+def _lower_compound_start(doc: Doc, i: int) -> int:
+    """Index of the first particle of a lowercase "op de", "in 't", "van den" before token i."""
+    toks = doc.tokens
+    j = _particles_before(doc, i)
+    if 0 < j < i and toks[j - 1].lower in ("op", "in", "uit") and doc.joined(j - 1):
+        j -= 1
+    return j
+
+
+def _after_honorific_lower(doc: Doc, i: int) -> bool:
+    """ "dhr. mcgrath", "mvr op de beeck": an honorific, lowercase particles, token i."""
+    return doc.prev_word(_lower_compound_start(doc, i)) in HONORIFICS
+
+
 def _cued_particle_name(doc: Doc, i: int) -> int:
     """Index of the first particle of "die van de smet", "vraag naar van dam": a listed family
     name with its particles after a chat cue; i when there is none."""
@@ -208,9 +249,30 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             low in lex.first_names
             and (z < 5.0 or low in FREQUENT_NAMES)
             and low not in NOT_A_CHAT_NAME
-            and (_chat_cue_before(doc, i) or _subject_of_verb(doc, i) or _die_name(doc, i))
+            and (
+                _chat_cue_before(doc, i)
+                or _subject_of_verb(doc, i)
+                or _die_name(doc, i)
+                or _met_name_verb(doc, i)
+                or _quoted_after_title(doc, t)
+            )
         ):
-            return CONFIRMED  # "vraag naar els", "bel jan eens", "els zei dat", "die jan niet"
+            # "vraag naar els", "bel jan eens", "els zei dat", "die jan niet", "met els
+            # gebeld", "zijn broer ('els')"
+            return CONFIRMED
+        if (
+            not z
+            and len(low) >= 3
+            and low not in PARTICLES
+            and low not in lex.never
+            and low not in lex.places
+            and _after_honorific_lower(doc, i)
+            and (
+                low in lex.surnames  # "op de beeck"
+                or (_particles_before(doc, i) == i and not lex.is_compound(low))
+            )  # not "de meester van de zorgklas"
+        ):
+            return CONFIRMED  # "dhr. mcgrath", "mvr op de beeck": no word after a title
         if z < 5.0 and _cued_particle_name(doc, i) < i:
             return CONFIRMED  # "die van de smet"
         if (
@@ -374,9 +436,12 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
             i + 1 < len(toks)
             and t.lower in doc.lex.first_names
             and (z < 4.6 or t.lower in FREQUENT_NAMES)
-            and t.lower not in SEASONS
             and (
-                (doc.joined(i) and toks[i + 1].lower in FINITE_VERBS)
+                (
+                    doc.joined(i)
+                    and toks[i + 1].lower in FINITE_VERBS
+                    and t.lower not in SEASONS  # "Lente is", but "Lente en Noor"
+                )
                 or (
                     doc.joined(i)
                     and toks[i + 1].lower in ("zijn", "haar")
@@ -534,6 +599,8 @@ def _chain_start(doc: Doc, i: int) -> int:
     for k in range(j, i):
         if toks[k].cap:
             return k
+    if (k := _lower_compound_start(doc, i)) < j and doc.prev_word(k) in HONORIFICS:
+        return k  # "mvr op de beeck"
     if doc.prev_word(j) in HONORIFICS:
         lows = [x.lower for x in toks[j : i + 1]]
         if (
