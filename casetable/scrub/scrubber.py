@@ -13,7 +13,7 @@ from casetable.scrub.detectors.facilities import (
     detect_chains,
     detect_tail_names,
 )
-from casetable.scrub.detectors.institutions import detect_institutions
+from casetable.scrub.detectors.institutions import detect_institutions, with_name_acronyms
 from casetable.scrub.detectors.locations import detect_addresses, detect_places
 from casetable.scrub.detectors.persons import detect_persons
 from casetable.scrub.doc import TOKEN_RE, Doc
@@ -67,7 +67,7 @@ class Scrubber:
         # placeholders already in the text and never-scrub phrases stay as they are
         spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
         spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))
-        return resolve(spans, text)
+        return with_name_acronyms(resolve(spans, text), text)
 
     def warm_up(self) -> None:
         """Scrub a made-up text once so lazy metadata (phone regions, regex caches) loads now."""

@@ -81,3 +81,25 @@ def test_handles(scrub, text: str, expected: str | None) -> None:
 )
 def test_names_that_are_words(scrub, text: str, expected: str | None) -> None:
     _check(scrub, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters that belong to the facility's name go into the span
+        ("Hij gaat naar MFC Het Anker.", "Hij gaat naar [instelling]."),
+        ("Ze zit op GO! De Toekomst.", "Ze zit op [instelling]."),
+        ("Ze zit in KTA De Brug in Gent.", "Ze zit in [instelling] in [plaats]."),
+        # a school known by its letters in chat, also after "'t" and a club-like shape
+        ("mijn zoon zat in 't VTS vorig jaar", "mijn zoon zat in 't [instelling] vorig jaar"),
+        ("Hij zit op het SLC.", "Hij zit op het [instelling]."),
+        ("Ze volgt les in het TSM.", "Ze volgt les in het [instelling]."),
+        # services and kinds of school stay
+        ("Het CLB De Wegwijzer belt.", "Het CLB [instelling] belt."),
+        ("Ze zit in een MFC in de buurt.", None),
+        ("Hij gaat naar de BuSO-school in de buurt.", None),
+        ("Ze zit in het BSO en gaat naar het CLB.", None),
+    ],
+)
+def test_name_acronyms(scrub, text: str, expected: str | None) -> None:
+    _check(scrub, text, expected)

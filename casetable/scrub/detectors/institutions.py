@@ -491,7 +491,12 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             yield Span(
                 toks[start].start, COMPANY_FORM_RE.match(doc.text, t.end).end(), "INSTITUTION"
             )
-        if t.cap and t.lower.endswith(SCHOOL_WORD_ENDS) and not doc.lex.word_zipf(t.lower):
+        if (
+            t.cap
+            and t.lower.endswith(SCHOOL_WORD_ENDS)
+            and not doc.lex.word_zipf(t.lower)
+            and not ("-" in t.lower and t.lower.split("-", 1)[0] in lex.never)  # "BuSO-school"
+        ):
             start = i
             while start > 0 and doc.joined(start - 1) and toks[start - 1].cap:
                 start -= 1
@@ -641,7 +646,7 @@ WORSHIP_ENDS = ("moskee", "kerk", "kapel", "synagoge", "tempel", "basiliek", "ka
 # "zit in het SJC", "gaat naar het TSM": a school known by its letters
 _SCHOOL_VERBS = frozenset(
     {"zit", "zat", "zitten", "zaten", "gaat", "ging", "gaan", "gingen", "school", "schoolt"}
-    | {"loopt", "liep", "ingeschreven", "leerling", "leerlinge", "inschrijven"}
+    | {"loopt", "liep", "ingeschreven", "leerling", "leerlinge", "inschrijven", "les"}
 )
 
 
@@ -650,6 +655,31 @@ SCHOOL_TYPES = frozenset(
     {"aso", "bso", "tso", "kso", "dbso", "buso", "bubao", "okan", "mpi", "ov", "lo", "so", "bao"}
     | {"hbo", "cvo", "cbe", "ldc", "dko", "bko", "ibo", "kdv", "se", "bs", "gbs", "vbs", "svk"}
 )
+
+
+# Letters that belong to the name of the facility after them: "MFC De Zonnebloem", "KTA De
+# Sprong", "GO! De Wingerd", "VBS De Regenboog" (not a service: "CLB", "OCMW", "CAW")
+NAME_ACRONYMS = words(
+    """
+    mfc kta kti vti gti sti tsm ka go vbs gbs gvbs sbs bs az uz olvc olv sjc slc smi wzc pc pz
+    dvc ksa kla rz asz zna gza bubao buso bubso ldc cvo cbe
+    """
+)
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w!])([A-Z]{2,5}|GO!|[A-Z][A-Za-z]{1,3}[A-Z]{1,2}) $")
+
+
+def with_name_acronyms(spans: list[Span], text: str) -> list[Span]:
+    """Resolved spans with the letters right before an institution taken into it."""
+    out = []
+    prev_end = 0
+    for s in spans:
+        if s.category == "INSTITUTION" and s.start > 2:
+            m = _ACRONYM_BEFORE_RE.search(text, max(prev_end, s.start - 7), s.start)
+            if m and m.group(1).rstrip("!").lower() in NAME_ACRONYMS:
+                s = Span(m.start(1), s.end, s.category, s.key)
+        out.append(s)
+        prev_end = s.end
+    return out
 
 
 def _acronym_names(doc: Doc) -> Iterator[Span]:
@@ -671,14 +701,14 @@ def _acronym_names(doc: Doc) -> Iterator[Span]:
         if (
             low in lex.never
             or low in SCHOOL_TYPES
-            or CLUB_RE.match(t.text)
             or low in lex.first_names
             or doc.text[t.end : t.end + 1].isdigit()  # "OV4", "HBO5"
         ):
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         if (
-            nxt is not None
+            not CLUB_RE.match(t.text)  # a club with its place: elsewhere ("KVC Lier")
+            and nxt is not None
             and doc.joined(i)
             and nxt.cap
             and nxt.lower in lex.places
@@ -687,8 +717,9 @@ def _acronym_names(doc: Doc) -> Iterator[Span]:
             yield Span(t.start, nxt.end, "INSTITUTION")
         elif (
             i > 1
-            and doc.prev_word(i) in ("het", "'t")
-            and doc.prev_word(i - 1) in ("in", "op", "naar")
+            and doc.prev_word(i) in ("het", "t")  # "'t" is the token "t"
+            and toks[i - 2].lower in ("in", "op", "naar")
+            and toks[i - 2].end >= toks[i - 1].start - 2
             and any(doc.tokens[k].lower in _SCHOOL_VERBS for k in range(max(0, i - 5), i - 1))
         ):  # "zit in het SJC", "hij gaat naar het TSM"
             yield Span(t.start, t.end, "INSTITUTION")
