@@ -327,3 +327,28 @@ def test_french_and_dutch_plates(text: str, plate: str) -> None:
 )
 def test_plate_shapes_that_are_no_plates(text: str) -> None:
     assert found(numbers.detect_plate, text) == []
+
+
+def test_iban_with_a_space_after_the_country_code() -> None:
+    text = "via zijn rekening BE 49 5230 8044 1771."
+    assert found(numbers.detect_iban, text) == ["BE 49 5230 8044 1771"]
+    assert found(numbers.detect_iban, "hij is 49 jaar en woont op nr 5230") == []
+    assert found(numbers.detect_iban, "HET 49 5230 8044 1771") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["een oude Opel (KZP-481)", "nummerplaat kzp481", "de auto kzp-481", "kenteken KZP481"]
+)
+def test_old_plate_after_a_car_word_or_brand(text: str) -> None:
+    assert len(found(numbers.detect_plate, text)) == 1
+
+
+def test_old_plate_shape_alone_is_no_plate() -> None:
+    assert found(numbers.detect_plate, "dossier abc123 en code KZP481") == []
+
+
+def test_bare_domain_with_a_path_is_a_url() -> None:
+    text = "haar pagina is linktr.ee/fleur.zorgmama, daar staat alles"
+    assert found(numbers.detect_url, text) == ["linktr.ee/fleur.zorgmama"]
+    for plain in ("o.a./bv. de dingen", "bv./nv", "zie verslag.pdf/bijlage", "en/of 12/03"):
+        assert found(numbers.detect_url, plain) == []

@@ -54,7 +54,7 @@ HANDLE_RE = re.compile(
 IBAN_RE = re.compile(
     r"""
     (?<![\w])
-    [A-Za-z]{2}\d{2}                 # country code and check digits
+    [A-Za-z]{2}[ ]?\d{2}             # country code and check digits ("BE 49 5230 ...")
     (?:[ ]?[A-Za-z0-9]{4}){2,7}      # groups of four, spaces optional
     (?:[ ]?[A-Za-z0-9]{1,3})?        # short last group
     (?![\w])
@@ -109,7 +109,7 @@ PLATE_RE = re.compile(
     (?:
         [1-9][-\s]?[A-Z]{3}[-\s]?\d{3}   # Belgian plate since 2010: 1-ABC-123, 1ABC123
       | [1-9]-?[a-z]{3}-?\d{3}           # the same typed in lowercase chat
-      | (?P<old>[A-Z]{3}-\d{3})          # older format ABC-123 (only near a vehicle word)
+      | (?P<old>[A-Z]{3}-?\d{3}|[a-z]{3}-?\d{3})  # older ABC-123, kzp481 (near a vehicle word)
         # with spaces, only near a vehicle word: older ABC 123, British BV 07 FRD
       | (?P<spaced>[A-Z]{3}\x20\d{3}(?!\x20?\d) | [A-Z]{2}\x20?\d{2}\x20[A-Z]{3})
         # French SIV (AB-123-CD) and Dutch sidecodes with a group of three: 12-ABC-3,
@@ -127,7 +127,10 @@ PLATE_RE = re.compile(
 )
 _CASE_CUE_BEFORE_RE = re.compile(r"(?i)(?:dossier|nummer|nr|ref|kenmerk|pv|rol)\w*\W*$")
 VEHICLE_CONTEXT_RE = re.compile(
-    r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette|ingeschreven|moto|brommer)"
+    r"(?i)(nummerplaat|plaat|kenteken|auto|wagen|voertuig|camionette|ingeschreven|moto|brommer"
+    r"|\b(?:opel|volkswagen|vw|renault|peugeot|citro[eë]n|ford|toyota|bmw|audi|mercedes|fiat"
+    r"|skoda|seat|dacia|kia|hyundai|nissan|volvo|mazda|tesla|suzuki|honda|golf|polo|corsa"
+    r"|clio|astra|bestelwagen|busje)\b)"
 )
 
 CASE_ID_CONTEXT_RE = re.compile(
@@ -223,6 +226,15 @@ UNDERSCORE_HANDLE_RE = re.compile(
 )
 
 
+# "linktr.ee/fleur.zorgmama": a domain with any top-level domain, followed by a path; not
+# single-letter abbreviations ("o.a./", "bv./") or a file name ("verslag.pdf/")
+_KNOWN_TLDS = words("com be nl org net eu info io me ly gl tv fr de uk")
+_TLD_SLASH_RE = re.compile(r"\.[A-Za-z]{2,6}/\w")
+BARE_PATH_URL_RE = re.compile(
+    r"(?<![\w@./-])(?P<domain>[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
+    r"/\w[^\s<>\"]*"
+)
+
 _SOCIAL_CUES = ("insta", "face", "fb", "tiktok", "snap", "twitter", "threads", "telegram")
 _LOOSE_CUES = (*_SOCIAL_CUES, "account", "profiel")
 
@@ -264,6 +276,16 @@ def detect_url(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in HANDLE_RE.finditer(text):
             yield Span(m.start(), m.end(), "URL")
+    if "/" in text and _TLD_SLASH_RE.search(text):
+        for m in BARE_PATH_URL_RE.finditer(text):
+            domain = m.group("domain")
+            # URL_RE below takes the known top-level domains and "www."
+            if not _FILE_RE.search(domain) and not (
+                domain.rpartition(".")[2].lower() in _KNOWN_TLDS
+                or domain[:4].lower() == "www."
+            ):
+                end = _trim(text, m.start(), m.end())
+                yield Span(m.start(), end, "URL")
     if "://" not in text and "www." not in low and not TLD_HINT_RE.search(text):
         return
     for m in URL_RE.finditer(text):
@@ -273,7 +295,9 @@ def detect_url(text: str) -> Iterator[Span]:
 
 
 # The Belgian and Dutch layouts are distinctive enough to scrub even with a mistyped check.
-IBAN_SHAPE_RE = re.compile(r"(?i)BE\d{2}(?: ?\d{4}){3}|NL\d{2} ?[A-Z]{4}(?: ?\d{4}){2} ?\d{2}")
+IBAN_SHAPE_RE = re.compile(
+    r"(?i)BE ?\d{2}(?: ?\d{4}){3}|NL ?\d{2} ?[A-Z]{4}(?: ?\d{4}){2} ?\d{2}"
+)
 
 
 # Letters as ISO 7064 reads them (A=10 ... Z=35); digits stay.
@@ -288,11 +312,20 @@ def _mod97(compact: str) -> bool:
 _IBAN_COUNTRY_CASES = frozenset({"be", "nl", "Be", "Nl"})
 
 
+def _country_at(text: str, s: int) -> int:
+    """Where a country code before the run of digits at s starts ("BE49", "BE 49"), else -1."""
+    if s >= 2 and text[s - 1] != " ":
+        return s - 2
+    if s >= 3 and text[s - 1] == " ":
+        return s - 3
+    return -1
+
+
 def _iban_hint(text: str, runs: Runs) -> bool:
     """Two capitals (or be/nl) right before two digits, or a digit, "-", seven digits, "-"."""
     for s, e in runs:
-        if e - s >= 2 and s >= 2:
-            cc = text[s - 2 : s]
+        if e - s >= 2 and (c := _country_at(text, s)) >= 0:
+            cc = text[c : c + 2]
             if (cc.isascii() and cc.isalpha() and cc.isupper()) or cc in _IBAN_COUNTRY_CASES:
                 return True
         if text[e : e + 1] == "-" and text[e + 8 : e + 9] == "-":
@@ -310,9 +343,12 @@ def detect_iban(text: str, runs: Runs | None = None) -> Iterator[Span]:
         return
     # both patterns start at two letters right before a run of two or more digits
     starts = [
-        s - 2
+        c
         for s, e in runs
-        if e - s >= 2 and s >= 2 and (cc := text[s - 2 : s]).isascii() and cc.isalpha()
+        if e - s >= 2
+        and (c := _country_at(text, s)) >= 0
+        and (cc := text[c : c + 2]).isascii()
+        and cc.isalpha()
     ]
     shaped = set()
     for m in matches_at(IBAN_SHAPE_RE, text, starts):
@@ -443,8 +479,8 @@ def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:
             starts.update(p for p in (s - 2, s - 3, s - 4, s - 6) if p >= 0)
         elif s >= 3 and text[s - 1] == " ":  # ABC 123, BV 07 FRD
             starts.update(p for p in (s - 3, s - 4) if p >= 0)
-        elif s >= 2 and text[s - 1].isupper():  # BV07 FRD
-            starts.add(s - 2)
+        elif s >= 2 and text[s - 1].isalpha():  # BV07 FRD, KZP481, kzp481
+            starts.update(p for p in (s - 2, s - 3) if p >= 0)
     for m in matches_at(PLATE_RE, text, sorted(starts)):
         guarded = m.group("old") or m.group("pairs") or m.group("foreign") or m.group("spaced")
         if (
