@@ -60,3 +60,26 @@ def test_preview_vote_and_flag_stay_small(app, create_table, seat):
         assert clb.emit("flag", id=advice["id"])["ok"]
     # table, contribution, own flag, rev, audit, contribution row, flag
     assert len(seen) == 7, seen
+
+
+def test_a_reveal_costs_the_same_few_statements_for_any_number_held(
+    app, create_user, create_table, seat, staff_seat
+):
+    facilitator = create_user()
+    table = create_table(facilitator)
+    tables.control_phase(facilitator, table, "goto", 3)  # analyse: silent
+    console = staff_seat(table, facilitator)
+    screens = [seat(table, service) for service in ("caw", "clb", "ocmw", "kind-en-gezin")]
+    for i, screen in enumerate(screens * 3):
+        assert screen.post(f"Analyse {i} over de huurachterstal.", kind="analyse")["ok"]
+    with statements() as seen:
+        assert console.emit("reveal") == {"ok": True, "count": 12}
+    # the table, the facilitator, the held rows, one UPDATE of the table (numbers and revealed
+    # phase), one executemany for the contributions, the audit line: none per contribution.
+    assert sorted(seen) == ["INSERT", "SELECT", "SELECT", "SELECT", "UPDATE", "UPDATE"], seen
+    # What those statements wrote is what a screen that resyncs later reads.
+    late = seat(table, "vdab")
+    state = late.emit("sync", after_seq=0, after_rev=0)
+    assert state["ok"], state
+    assert 3 in state["state"]["revealed_phases"] and state["state"]["held"] == 0
+    assert sorted(c["seq"] for c in state["contributions"]) == list(range(1, 13))

@@ -142,6 +142,18 @@ _REVEAL = (
 )
 
 
+_TABLES = CaseTable.__table__
+_REVEAL_TABLE = (
+    update(_TABLES)
+    .where(_TABLES.c.id == bindparam("table_id"))
+    .values(
+        next_seq=_TABLES.c.next_seq + bindparam("count"),
+        revealed_phases=bindparam("now_revealed"),
+    )
+    .returning(_TABLES.c.next_seq)
+)
+
+
 def _row(contribution: Contribution) -> dict[str, Any]:
     return {
         column.key: getattr(contribution, column.key)
@@ -188,30 +200,39 @@ def _take_seq(table: CaseTable, count: int = 1) -> int:
     return after - count
 
 
+_HELD = (
+    select(Contribution)
+    .where(
+        Contribution.table_id == bindparam("table_id"),
+        Contribution.phase_index == bindparam("phase_index"),
+        Contribution.revealed.is_(False),
+    )
+    .order_by(Contribution.id)
+)
+
+
 def reveal(table: CaseTable, viewer: Viewer) -> list[Contribution]:
     """Reveal the silently written contributions of the current phase, in the order written."""
     _require_manager(table, viewer)
-    held = list(
-        db.session.scalars(
-            select(Contribution)
-            .where(
-                Contribution.table_id == table.id,
-                Contribution.phase_index == table.phase_index,
-                Contribution.revealed.is_(False),
-            )
-            .order_by(Contribution.id)
-        )
-    )
+    params = {"table_id": table.id, "phase_index": table.phase_index}
+    held = list(db.session.scalars(_HELD, params))
+    phases = sorted({*(table.revealed_phases or []), table.phase_index})
+    # The sequence numbers and the revealed phase in one UPDATE of the table row (no unit of
+    # work flush), the contributions in one executemany: 20 tables revealing at the same moment
+    # wait on each other's reveals (benchmarks/load.py, burst scenario).
+    after = db.session.execute(
+        _REVEAL_TABLE, {"table_id": table.id, "count": len(held), "now_revealed": phases}
+    ).scalar_one()
+    set_committed_value(table, "next_seq", after)
+    set_committed_value(table, "revealed_phases", phases)
     if held:
-        # One executemany instead of the unit of work's per-row bookkeeping (burst scenario).
-        first = _take_seq(table, len(held))
+        first = after - len(held)
         db.session.execute(
             _REVEAL, [{"cid": c.id, "seq": first + i} for i, c in enumerate(held)]
         )
         for offset, contribution in enumerate(held):
             set_committed_value(contribution, "revealed", True)
             set_committed_value(contribution, "seq", first + offset)
-    table.revealed_phases = sorted({*(table.revealed_phases or []), table.phase_index})
     audit.record("reveal", viewer.actor, table.id, count=len(held))
     db.session.commit()
     return held
