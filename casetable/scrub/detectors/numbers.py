@@ -202,6 +202,7 @@ _NOT_HANDLES = words(
 BARE_HANDLE_RE = re.compile(
     r"(?<![\w@./-])(?P<first>[A-Za-z]{3,})[._][A-Za-z]+[A-Za-z0-9]*\d(?![\w@]|[.,]?\w)"
 )
+_BARE_HANDLE_HINT_RE = re.compile(r"[._][A-Za-z][A-Za-z0-9]*\d")
 _FILE_RE = re.compile(
     r"(?i)\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|csv|jpe?g|png|gif|heic|zip|mp[34]|mov|eml|msg)$"
 )
@@ -261,7 +262,8 @@ def detect_url(text: str) -> Iterator[Span]:
         if m.start("handle") not in named and max(map(len, re.split(r"[._]", handle))) >= 2:
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
-    for m in BARE_HANDLE_RE.finditer(text) if "." in text or "_" in text else ():
+    # the cheap scan first: a "." or "_", letters, a digit ("x.y17") before the full pattern
+    for m in BARE_HANDLE_RE.finditer(text) if _BARE_HANDLE_HINT_RE.search(text) else ():
         if m.start() not in named and m.group("first").casefold() not in _ABBREVIATIONS:
             named.add(m.start())
             yield Span(m.start(), m.end(), "URL")
