@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-_SCHEMA = 11  # bump when Lexicon's fields or their building change, so old caches are ignored
+_SCHEMA = 12  # bump when Lexicon's fields or their building change, so old caches are ignored
 _SOURCES = (
     "first_names.txt.gz",
     "surnames.txt.gz",
@@ -94,6 +94,20 @@ def _inflect(adj: str) -> str:
     return adj + "e"
 
 
+# group words after an origin noun in one compound ("Romagemeenschap", "Koerdenfamilies")
+GROUP_ENDS = (
+    "gemeenschap",
+    "gemeenschappen",
+    "familie",
+    "families",
+    "kinderen",
+    "gezinnen",
+    "jongeren",
+    "vrouwen",
+    "mannen",
+)
+
+
 def _origin_words() -> tuple[set[str], set[str]]:
     """(adjectives with their inflections, other words) of `origins.txt`, casefolded."""
     adjs: set[str] = set()
@@ -160,6 +174,14 @@ def _build() -> Lexicon:
     # an origin noun that is also a name ("Noor", "Pool") is an origin only after an article
     origin_names = {w for w in others if w in names and w not in never}
     never += sorted(adjs | (others - origin_names))
+    # "Romagemeenschap", "Roma-families": an origin noun or language with a group word
+    never += sorted(
+        f"{w}{sep}{end}"
+        for w in others
+        if " " not in w and len(w) >= 3
+        for end in GROUP_ENDS
+        for sep in ("", "-")
+    )
     return Lexicon(
         first_names=first_names,
         surnames=surnames,

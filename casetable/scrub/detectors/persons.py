@@ -225,6 +225,16 @@ def _subject_of_verb(doc: Doc, i: int) -> bool:
     )
 
 
+# "vorige winter", "deze zomer": a season after a word of time is never a name
+_SEASON_BEFORE = frozenset(
+    {"vorige", "volgende", "deze", "afgelopen", "komende", "voorbije", "elke", "iedere", "hele"}
+)
+
+
+def _season_time(doc: Doc, i: int) -> bool:
+    return doc.tokens[i].lower in SEASONS and doc.prev_word(i) in _SEASON_BEFORE
+
+
 def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
     t = doc.tokens[i]
     lex = doc.lex
@@ -332,6 +342,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
             and (not z or (z < 5.0 and low in lex.first_names))
             and doc.prev_word(i) not in DETERMINERS
             and low not in NEVER_KNOWN
+            and not _season_time(doc, i)
             and known(low)
         ):
             return CONFIRMED
@@ -474,6 +485,7 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     return (
         known is not None
         and t.lower not in NEVER_KNOWN
+        and not _season_time(doc, i)  # "vorige Winter", even where a Winter is known
         and not (t.sent_start and _imperative(doc, i))  # "Bel gerust", after a "Bel" known
         and known(t.lower)
     )
