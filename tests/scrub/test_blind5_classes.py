@@ -38,3 +38,21 @@ def test_season_after_a_word_of_time_is_no_known_name(scrubber) -> None:
     out = scrubber.scrub("bij tomasz vorige winter ook al geprobeerd", pseudonyms=p).text
     assert out == "bij [persoon 2] vorige winter ook al geprobeerd"
     assert scrubber.scrub("ik bel winter morgen", pseudonyms=p).text == "ik bel [persoon 1] morgen"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hij woont op kot in de Pas 112. Hij", "Hij woont op kot in de [adres]. Hij"),
+        ("Ze woont sinds kort aan de Kouter 3.", "Ze woont sinds kort aan de [adres]."),
+        ("Hij woont al drie jaar in de Kempen 12 kinderen", None),
+        ("Hij woont in het Huis 3 dagen per week", None),
+        # two lowercase places with a verb of lying, or "van X naar Y"
+        ("boom en lier liggen niet ver", "[plaats] en [plaats] liggen niet ver"),
+        ("ze verhuist van boom naar lier", "ze verhuist van [plaats] naar [plaats]"),
+        ("een boom en lier liggen", None),
+        ("van boom tot boom", None),
+    ],
+)
+def test_streets_and_places_that_are_words(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

@@ -242,7 +242,7 @@ def _lowercase_street(doc: Doc, i: int) -> bool:
 # where an address goes: "woont op de", "wonen aan", "adres:", "verhuisd naar de"
 _ADDRESS_CUE_RE = re.compile(
     r"(?i)\b(?:woon\w*|woont|wonen|verblijf\w*|verhuisd\w*|gedomicilieerd|adres\w*)"
-    r"(?:\s+(?:is|was|wordt))?\s*:?\s+(?:(?:nu|al|nog|er|inmiddels|sindsdien)\s+)?"
+    r"(?:\s+(?:is|was|wordt))?\s*:?\s+(?:[^\W\d]+\s+){0,3}?"  # "woont op kot in de"
     r"(?:(?:op|aan|in|naar|te)\s+)?(?:(?:de|het|den|'t)\s+)?$"
 )
 _UNIT_AFTER_RE = re.compile(
@@ -292,7 +292,8 @@ def _bare_street(doc: Doc, i: int) -> bool:
     lives_after = _LIVES_AFTER_RE.match(doc.text, t.end) and _STREET_ARTICLE_RE.search(
         doc.text, max(0, t.start - 12), t.start
     )
-    if box or lives_after or _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 28), t.start):
+    cue = _ADDRESS_CUE_RE.search(doc.text, max(0, t.start - 40), t.start)
+    if box or lives_after or cue:
         # any capitalised name + house number where an address goes: "woont aan de Heideven
         # 7", "adres: Kouter 23", "Dorp 5 bus 1", "die aan de Pas 44 woont" (lowercase "op
         # de markt" stays)
@@ -304,6 +305,8 @@ def _bare_street(doc: Doc, i: int) -> bool:
                 or _PLACE_AFTER_NR_RE.match(doc.text, t.end)  # "woont in de Pas 44 in Geel"
                 or box  # "Pas 12 bus 2"
                 or lives_after
+                # "woont op kot in de Pas 112": a word with a number after the cue and article
+                or (cue and cue.group().endswith(("de ", "het ", "den ")))
             )
             and low not in lex.never
             and low not in lex.places  # "woont in Gent 3 jaar"
@@ -382,6 +385,26 @@ def detect_places(doc: Doc) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "POSTCODE")
 
 
+# "boom en lier liggen niet ver", "van boom naar lier": two places with a verb of lying, or
+# "van" one place "naar"/"tot" the other
+PLACE_VERBS = words("ligt liggen lag lagen")
+
+
+def _lower_place_pair(doc: Doc, i: int) -> bool:
+    """Token i and a lowercase place after "en"/"of" then "ligt"/"liggen", or "van i naar X"."""
+    toks, places = doc.tokens, doc.lex.places
+    if i + 2 >= len(toks) or not (doc.joined(i) and doc.joined(i + 1)):
+        return False
+    link, other = toks[i + 1].lower, toks[i + 2]
+    if other.lower not in places or other.cap or other.lower == toks[i].lower:
+        return False  # not "van boom tot boom"
+    if doc.prev_word(i) in ("de", "het", "een", "die", "deze", "dat"):
+        return False  # "een boom en ..."
+    if link in ("en", "of"):
+        return i + 3 < len(toks) and doc.joined(i + 2) and toks[i + 3].lower in PLACE_VERBS
+    return link in ("naar", "tot") and doc.prev_word(i) == "van"
+
+
 def _object_after(doc: Doc, i: int) -> bool:
     toks = doc.tokens
     return i + 1 < len(toks) and doc.joined(i) and toks[i + 1].lower in OBJECT_STARTS
@@ -423,6 +446,7 @@ def _is_place(doc: Doc, i: int, end_i: int, after_postcode: bool, last_place_end
             or (prev in AREA_WORDS and low in lex.neighbourhoods)  # "de wijk kiel"
             or (prev in SERVICES_BEFORE_PLACE and not _object_after(doc, i))
             or (last_place_end >= 0 and doc.text[last_place_end : t.start] in (" en ", " of "))
+            or _lower_place_pair(doc, i)
         )
     linked = last_place_end >= 0 and doc.text[last_place_end : t.start] in PLACE_LINKS
     if linked or (not t.sent_start and (z < 3.0 or prev in PLACE_PREPS)):
