@@ -56,3 +56,17 @@ def test_season_after_a_word_of_time_is_no_known_name(scrubber) -> None:
 )
 def test_streets_and_places_that_are_words(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("leen, hebben jullie al gewerkt?", "[persoon 1], hebben jullie al gewerkt?"),
+        ("roos, kan jij dat bekijken?", "[persoon 1], kan jij dat bekijken?"),
+        ("boom, je weet wel", None),
+        ("leen, dat is een lening", None),
+        ("we gaan naar leen, hebben jullie zin", None),
+    ],
+)
+def test_message_opening_with_a_lowercase_name(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

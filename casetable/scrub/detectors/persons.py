@@ -157,6 +157,17 @@ _MET_VERBS = frozenset(
 _TITLE_QUOTE_RE = re.compile(r"([^\W\d_]+),?\s?\(?['‘\"“]$")
 
 
+# "leen, hebben jullie al ...?": a message opening with a name, a comma and "jij"/"jullie"
+_YOU = frozenset({"je", "jij", "jullie", "jou", "jouw", "u", "uw"})
+
+
+def _addressed(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    if i != 0 or len(toks) < 3 or not doc.gap(0).startswith(","):
+        return False
+    return any(x.lower in _YOU for x in toks[1:6])
+
+
 def _met_name_verb(doc: Doc, i: int) -> bool:
     toks = doc.tokens
     return (
@@ -265,6 +276,7 @@ def _classify(doc: Doc, i: int, known: Callable[[str], bool] | None) -> int:
                 or _die_name(doc, i)
                 or _met_name_verb(doc, i)
                 or _quoted_after_title(doc, t)
+                or _addressed(doc, i)
             )
         ):
             # "vraag naar els", "bel jan eens", "els zei dat", "die jan niet", "met els
