@@ -104,7 +104,7 @@ class Screen:
     def _on_contribution(self, data: dict[str, Any]) -> None:
         self.room.proc.delivered(self, data.get("client_id"), None)
 
-    def _on_contributions(self, items: list[dict[str, Any]]) -> None:
+    def _on_contributions(self, items: list[dict[str, Any]], *_state: Any) -> None:
         now = time.monotonic()
         for item in items:
             self.room.proc.delivered(self, item.get("client_id"), now)

@@ -137,7 +137,10 @@ def test_silent_phase_reveals_together(app, create_user, create_table, seat, sta
     batch = a.received("contributions")[-1]["args"][0]
     assert [c["seq"] for c in batch] == [1, 2]
     # The room's state after a reveal carries only what the reveal changed; screens merge it.
-    state = b.received("state")[-1]["args"][0]
+    # It comes in the same message as the list (one message per screen), not as a `state`.
+    seen_by_b = b.received()
+    assert [m["name"] for m in seen_by_b].count("state") == 0
+    state = [m for m in seen_by_b if m["name"] == "contributions"][-1]["args"][1]
     assert state["held"] == 0 and 3 in state["revealed_phases"] and state["last_seq"] == 2
     assert "phases" not in state and "vignette" not in state and "title" not in state
     # After the reveal the phase is no longer silent.

@@ -145,9 +145,10 @@
     upsert(c, false); renderStream(); renderModeration();
     if (view === "console" && c.flags && (!before || (before.flags || 0) < c.flags)) { announce(T.flaggedNew); }
   });
-  socket.on(EVENTS.contributions, function (list) {
+  socket.on(EVENTS.contributions, function (list, patch) {
     list.forEach(function (c) { upsert(c, false); });
     renderStream(); if (list.length) { announce(plural("revealed", list.length)); }
+    if (patch) { applyState(patch); }  // a reveal's state change comes in the same message
   });
   socket.on(EVENTS.presence, function (people) { st.people = people; renderPeople(); });
   socket.on(EVENTS.held, function (h) { if (st.state) { st.state.held = h.count; renderHeld(); } });
