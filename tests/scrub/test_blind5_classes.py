@@ -70,3 +70,25 @@ def test_streets_and_places_that_are_words(scrub, text: str, expected: str | Non
 )
 def test_message_opening_with_a_lowercase_name(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised words before a legal form are the firm, the form with them
+        ("Ze poetst bij Net & Fris bv, 19 uur.", "Ze poetst bij [instelling], 19 uur."),
+        ("Hij werkt bij Diestse Vleeswaren nv. Hij", "Hij werkt bij [instelling]. Hij"),
+        ("Hij werkt bij Bouw Peeters comm.v. sinds mei", "Hij werkt bij [instelling] sinds mei"),
+        ("ik doe dat bv morgen", None),
+        ("Wonen & Welzijn is een thema", None),
+        # an origin word opening a longer employer's name after a work verb
+        ("Ze werkt bij Brussels Clean Team.", "Ze werkt bij [instelling]."),
+        ("Ze gaat naar Brussels Clean Team.", None),
+        ("Hij werkt bij Kind en Gezin.", None),
+        # GO! with a lowercase kind of school and the name
+        ("Hij zit in het GO! atheneum Luchtbal.", "Hij zit in het [instelling]."),
+        ("Hij zit in het atheneum Luchtbal.", "Hij zit in het atheneum [instelling]."),
+    ],
+)
+def test_firms_and_schools(scrub, text: str, expected: str | None) -> None:
+    assert scrub(text) == (text if expected is None else expected)

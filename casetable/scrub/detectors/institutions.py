@@ -236,7 +236,10 @@ SCHOOL_PARTS = (
 # A single word that is the name of a school: Sint-Jozefsinstituut, Berchmanscollege.
 SCHOOL_WORD_ENDS = ("college", "instituut", "lyceum", "atheneum", "school", "ziekenhuis", "kliniek")
 # A company form after a name: "Deprez NV", "Bouw Peeters bvba".
-COMPANY_FORM_RE = re.compile(r"\s(?:NV|BV|BVBA|bvba|CV|CVBA|VZW|vzw|SRL|SA|SPRL)\b")
+COMPANY_FORM_RE = re.compile(
+    r"\s(?:NV|BV|BVBA|bvba|CV|CVBA|cvba|VZW|vzw|SRL|SA|SPRL|nv|cv|[Cc]omm\.\s?[Vv]\.?"
+    r"|bv(?!\.?\s?[a-z]))(?!\w)"  # not "bv. de school", "bv morgen" (bijvoorbeeld)
+)
 # Capitalised adjectives that open a school's or a service's name.
 LEADERS = frozenset(
     {
@@ -484,10 +487,10 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             start = i
             while (
                 start > 0
-                and doc.joined(start - 1)
+                and (doc.joined(start - 1) or doc.gap(start - 1) in (" & ", "&"))
                 and (toks[start - 1].cap or toks[start - 1].upper)
             ):
-                start -= 1
+                start -= 1  # "Net & Fris bv", "Diestse Vleeswaren nv"
             yield Span(
                 toks[start].start, COMPANY_FORM_RE.match(doc.text, t.end).end(), "INSTITUTION"
             )
@@ -665,7 +668,11 @@ NAME_ACRONYMS = words(
     dvc ksa kla rz asz zna gza bubao buso bubso ldc cvo cbe
     """
 )
-_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w!])([A-Z]{2,5}|GO!|[A-Z][A-Za-z]{1,3}[A-Z]{1,2}) $")
+_ACRONYM_BEFORE_RE = re.compile(
+    r"(?<![\w!])([A-Z]{2,5}|GO!|[A-Z][A-Za-z]{1,3}[A-Z]{1,2})"
+    # "GO! atheneum Luchtbal": a lowercase kind of school between the letters and the name
+    r"(?: (?:atheneum|lyceum|college|instituut|basisschool|middenschool|campus|school))? $"
+)
 
 
 def with_name_acronyms(spans: list[Span], text: str) -> list[Span]:
@@ -674,7 +681,7 @@ def with_name_acronyms(spans: list[Span], text: str) -> list[Span]:
     prev_end = 0
     for s in spans:
         if s.category == "INSTITUTION" and s.start > 2:
-            m = _ACRONYM_BEFORE_RE.search(text, max(prev_end, s.start - 7), s.start)
+            m = _ACRONYM_BEFORE_RE.search(text, max(prev_end, s.start - 20), s.start)
             if m and m.group(1).rstrip("!").lower() in NAME_ACRONYMS:
                 s = Span(m.start(1), s.end, s.category, s.key)
         out.append(s)
@@ -753,7 +760,8 @@ def _ampersand_names(doc: Doc) -> Iterator[Span]:
 WORK_CUES = words(
     """
     werkt werkte werken werkten gewerkt job stage stageplaats solliciteerde solliciteert
-    poetst kuist tewerkgesteld werkzaam aangenomen ontslagen interim contract
+    poetst kuist tewerkgesteld werkzaam aangenomen ontslagen interim contract ploegenwerk
+    ploegen werkgever
     """
 )
 # English business words that end a firm's name: "Van Moer Logistics", "Volvo Cars".
@@ -783,7 +791,16 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
         if last < j:
             continue
         words_ = toks[j : last + 1]
-        if any(x.lower in lex.never for x in words_) or all(x.lower in lex.places for x in words_):
+        # an origin or region word opening a longer name ("Brussels Clean Team") needs the
+        # work verb below
+        opened = (
+            len(words_) >= 3
+            and words_[0].lower not in lex.chains
+            and not any(x.lower in lex.never for x in words_[1:])
+        )
+        if (
+            any(x.lower in lex.never for x in words_) and not opened
+        ) or all(x.lower in lex.places for x in words_):
             continue  # "bij Colruyt", "bij Kind en Gezin", "bij Gent"
         if last == j and (first.lower in lex.first_names or first.lower in lex.surnames):
             continue  # "werkt bij Sofie": a person (persons.py numbers her)
@@ -805,6 +822,8 @@ def _employer_names(doc: Doc) -> Iterator[Span]:
             and first.lower not in lex.places
             and (toks[j + 1].lower in lex.surnames or not lex.word_zipf(toks[j + 1].lower))
         )  # "Fietsen Janssens", "Meubelen Dewitte": a trade and a family name
+        if opened and words_[0].lower in lex.never and not cue:
+            continue
         if cue or tail or trade:
             yield Span(first.start, toks[last].end, "INSTITUTION")
 
