@@ -44,11 +44,22 @@ elif MODE == "gevent":
 
 import gc  # noqa: E402
 
-from casetable import create_app  # noqa: E402
-from casetable.extensions import socketio  # noqa: E402
+from casetable import create_app, sqlite_checkpoint  # noqa: E402
+from casetable.extensions import db, socketio  # noqa: E402
 from casetable.scrub import get_scrubber  # noqa: E402
 
 app = create_app()
+with app.app_context():
+    # SQLite: checkpoint the write-ahead log from a thread, not in a contribution's commit
+    # (casetable/sqlite_checkpoint.py). Connections opened before this (migrations) are dropped.
+    _url = db.engine.url
+    if (
+        _url.get_backend_name() == "sqlite"
+        and _url.database not in (None, "", ":memory:")
+        and os.environ.get("CASETABLE_SQLITE_BACKGROUND_CHECKPOINT", "1") != "0"
+    ):
+        sqlite_checkpoint.start(_url.database)
+        db.engine.dispose()
 get_scrubber()  # load the word lists now, not during the first contribution of the day
 
 # Everything built so far (app, word lists, compiled patterns: ~180,000 objects) lives as long

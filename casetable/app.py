@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from casetable import config, privacy_logging
+from casetable import config, privacy_logging, sqlite_checkpoint
 from casetable.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 from casetable.security import init_security_headers
 
@@ -137,4 +137,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        if not sqlite_checkpoint.automatic_checkpoint:  # the server checkpoints in a thread
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
