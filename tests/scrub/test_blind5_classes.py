@@ -92,3 +92,16 @@ def test_message_opening_with_a_lowercase_name(scrub, text: str, expected: str |
 )
 def test_firms_and_schools(scrub, text: str, expected: str | None) -> None:
     assert scrub(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan loopt tot maart 2026.", "[persoon 1] loopt tot maart 2026."),
+        ("Jan werkt sinds juni 2024 bij ons.", "[persoon 1] werkt sinds juni 2024 bij ons."),
+        ("Jan is geboren in mei 2023.", "[persoon 1] is geboren in [datum]."),
+        ("Mevrouw Peeters stopte in oktober 2024.", "Mevrouw [persoon 1] stopte in [datum]."),
+    ],
+)
+def test_month_year_bounding_a_period_is_no_date(scrub, text: str, expected: str) -> None:
+    assert scrub(text) == expected

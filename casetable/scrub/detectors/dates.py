@@ -153,6 +153,9 @@ _MONTH_BEFORE_RE = re.compile(
     r"|november|december)\s+$"
 )
 _NO_YEAR_AFTER_RE = re.compile(r"\w|[./-]\d")
+# a bound of a period, not an event: "loopt tot maart 2026", "vanaf juni 2025" (the dev set's
+# README marks a month and year only as a birth date; "geboren in"/"stopgezet in" stay dates)
+_BOUND_BEFORE_RE = re.compile(r"(?i)\b(?:tot|vanaf|sinds|tegen|uiterlijk)\s+$")
 
 
 def detect_month_year(text: str, runs: Runs | None = None) -> Iterator[Span]:
@@ -160,7 +163,9 @@ def detect_month_year(text: str, runs: Runs | None = None) -> Iterator[Span]:
     for s, e in digit_runs(text) if runs is None else runs:
         if e - s == 4 and text[s : s + 2] in ("19", "20") and not _NO_YEAR_AFTER_RE.match(text, e):
             m = _MONTH_BEFORE_RE.search(text, max(0, s - 14), s)
-            if m is not None:
+            if m is not None and not _BOUND_BEFORE_RE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
                 yield Span(m.start(), e, "DATE")
 
 
