@@ -98,7 +98,8 @@ def test_firms_and_schools(scrub, text: str, expected: str | None) -> None:
     ("text", "expected"),
     [
         ("Jan loopt tot maart 2026.", "[persoon 1] loopt tot maart 2026."),
-        ("Jan werkt sinds juni 2024 bij ons.", "[persoon 1] werkt sinds juni 2024 bij ons."),
+        ("Jan werkt vanaf juni 2024 bij ons.", "[persoon 1] werkt vanaf juni 2024 bij ons."),
+        ("Jan woont sinds juni 2024 hier.", "[persoon 1] woont sinds [datum] hier."),
         ("Jan is geboren in mei 2023.", "[persoon 1] is geboren in [datum]."),
         ("Mevrouw Peeters stopte in oktober 2024.", "Mevrouw [persoon 1] stopte in [datum]."),
     ],

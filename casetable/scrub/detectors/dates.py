@@ -155,7 +155,7 @@ _MONTH_BEFORE_RE = re.compile(
 _NO_YEAR_AFTER_RE = re.compile(r"\w|[./-]\d")
 # a bound of a period, not an event: "loopt tot maart 2026", "vanaf juni 2025" (the dev set's
 # README marks a month and year only as a birth date; "geboren in"/"stopgezet in" stay dates)
-_BOUND_BEFORE_RE = re.compile(r"(?i)\b(?:tot|vanaf|sinds|tegen|uiterlijk)\s+$")
+_BOUND_BEFORE_RE = re.compile(r"(?i)\b(?:tot|vanaf|tegen|uiterlijk)\s+$")
 
 
 def detect_month_year(text: str, runs: Runs | None = None) -> Iterator[Span]:
