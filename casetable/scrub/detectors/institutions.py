@@ -776,12 +776,14 @@ TAIL_HEADS = words(
 def _employer_names(doc: Doc) -> Iterator[Span]:
     """ "werkt bij Krokant", "bij Fietsen Janssens", "bij Van Moer Logistics": an employer."""
     toks, lex = doc.tokens, doc.lex
-    n = len(toks)
-    for i in range(n - 1):
+    # the name after the preposition is capitalised, so it is in focus: loop over those only
+    for j in doc.focus:
+        if j == 0:
+            continue
+        i = j - 1
         t = toks[i]
         if t.lower not in _EMPLOYER_PREPS or t.cap or not doc.joined(i):
             continue
-        j = i + 1
         first = toks[j]
         if not (first.cap or first.upper) or first.lower in TITLES or first.lower in FAMILY:
             continue
