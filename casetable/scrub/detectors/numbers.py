@@ -525,8 +525,9 @@ _CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer"
 
 def detect_case_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Dossier, court and police references after a cue word, or in a telling shape."""
-    cued = any(cue in text for cue in _CASE_CUES)
-    for m in CASE_ID_CONTEXT_RE.finditer(text) if cued else ():
+    # the pattern must scan (it starts with words), so it starts at the first cue in the text
+    first = min((k for cue in _CASE_CUES if (k := text.find(cue)) >= 0), default=-1)
+    for m in CASE_ID_CONTEXT_RE.finditer(text, max(0, first - 3)) if first >= 0 else ():
         if _plausible_id(text, m.start("id"), m.end("id")):
             yield Span(m.start("id"), m.end("id"), "CASE_ID")
     for m in CASE_ID_SHAPE_RE.finditer(text):
