@@ -312,6 +312,12 @@ def _mod97(compact: str) -> bool:
     return int((compact[4:] + compact[:4]).translate(_TO_BASE10)) % 97 == 1
 
 
+@lru_cache(maxsize=4096)
+def _valid_iban(compact: str) -> bool:
+    """The quick check digits, then python-stdnum's full check (country layout, bank codes)."""
+    return _mod97(compact) and std_iban.is_valid(compact)
+
+
 _IBAN_COUNTRY_CASES = frozenset({"be", "nl", "Be", "Nl"})
 
 
@@ -369,7 +375,7 @@ def detect_iban(text: str, runs: Runs | None = None) -> Iterator[Span]:
         pos = m.start() + 1
         # the pattern may run on into a following number; take the longest prefix that validates
         for n in range(len(compact), 11, -1):
-            if _mod97(compact[:n]) and std_iban.is_valid(compact[:n]):
+            if _valid_iban(compact[:n]):
                 seen = 0
                 for i, c in enumerate(raw):
                     seen += c != " "
