@@ -44,14 +44,9 @@ def record(
             safe[key] = value
         elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
             safe[key] = [v[:60] for v in value][:20]
+    label = actor_label(actor)
     db.session.execute(
         _INSERT,
-        {
-            "at": utcnow(),
-            "action": action,
-            "actor": actor_label(actor),
-            "table_id": table_id,
-            "details": safe,
-        },
+        {"at": utcnow(), "action": action, "actor": label, "table_id": table_id, "details": safe},
     )
-    log.info("audit %s by %s table=%s", action, actor_label(actor), table_id)
+    log.info("audit %s by %s table=%s", action, label, table_id)

@@ -190,14 +190,13 @@ def _check_may_post(table: CaseTable, viewer: Viewer, kind: object) -> None:
         raise DomainError("bringer_listens")
 
 
-def _take_seq(table: CaseTable, count: int = 1) -> int:
+def _take_seq(table: CaseTable) -> int:
     """Atomic per-table sequence: the row stays locked until commit, so numbers have no gaps.
 
-    Takes `count` consecutive numbers at once and returns the first (a reveal numbers all its
-    contributions with one UPDATE instead of one each: load test, burst scenario)."""
-    after = counters.take(table.id, "next_seq", count)
+    (A reveal takes all its numbers in its own UPDATE of the table row, _REVEAL_TABLE.)"""
+    after = counters.take(table.id, "next_seq")
     set_committed_value(table, "next_seq", after)  # the state's last_seq reads it
-    return after - count
+    return after - 1
 
 
 _HELD = (
