@@ -58,8 +58,30 @@ class Lexicon:
         """True for a Dutch compound of two known words (gezinsbond, vlinderboom).
 
         Capitalised compounds in mid-sentence are organisations or programmes, not people.
+        Memoised per word list: the split tries every cut (~20 us a word) and the same
+        capitalised words come back in text after text.
         """
-        return _is_compound(self.zipf, lower)
+        memo = _compound_memo(self.zipf)
+        found = memo.get(lower)
+        if found is None:
+            if len(memo) >= _COMPOUND_MEMO_MAX:
+                memo.clear()  # a long-running server meets unboundedly many words
+            found = memo[lower] = _is_compound(self.zipf, lower)
+        return found
+
+
+# zipf table id -> (the table, word -> is_compound); the table is held so that its id stays
+# its own while the memo lives
+_COMPOUND_MEMOS: dict[int, tuple[dict[str, float], dict[str, bool]]] = {}
+_COMPOUND_MEMO_MAX = 50_000
+
+
+def _compound_memo(zipf: dict[str, float]) -> dict[str, bool]:
+    """The is_compound memo of one zipf table (a test may build a lexicon of its own)."""
+    entry = _COMPOUND_MEMOS.get(id(zipf))
+    if entry is None or entry[0] is not zipf:
+        entry = _COMPOUND_MEMOS[id(zipf)] = (zipf, {})
+    return entry[1]
 
 
 def _is_compound(zipf: dict[str, float], lower: str, depth: int = 0) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from casetable.scrub.context import FAMILY, TITLES, words
 from casetable.scrub.doc import Doc
@@ -107,11 +108,13 @@ _NOT_HOUSE_HEADS = ("gemeente", "stad", "raad", "gerecht")
 _HEAD_TAILS = frozenset(e[-3:] for e in HEAD_ENDS + HEAD_COMPOUND_ENDS)
 
 
+@lru_cache(maxsize=8192)
 def is_head(low: str) -> bool:
     """A word that opens a facility's or firm's name: "brasserie", "fruitteelt", "buurthuis".
 
     Plain string tests rather than one regex of many \\w* alternatives (which backtracks over
-    every capitalised word).
+    every capitalised word); memoised, as it is asked for every capitalised word (~1.5% of a
+    scrub before).
     """
     if low in HEAD_WORDS:
         return True

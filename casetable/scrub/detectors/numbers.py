@@ -257,7 +257,8 @@ def detect_url(text: str) -> Iterator[Span]:
         ) and any(c.isalpha() for c in handle):
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
-    for m in SOCIAL_LOOSE_RE.finditer(text) if any(c in low for c in _LOOSE_CUES) else ():
+    loose = social or "account" in low or "profiel" in low  # _LOOSE_CUES, social ones known
+    for m in SOCIAL_LOOSE_RE.finditer(text) if loose else ():
         handle = m.group("handle")
         # not an abbreviation of single letters ("i.v.m", "o.a"): a part of two letters or more
         if m.start("handle") not in named and max(map(len, re.split(r"[._]", handle))) >= 2:
@@ -527,13 +528,16 @@ _NUMBER_CUE_RE = re.compile(r"(?i)(?:nummer|nr|dossier\w*|referentie|kenmerk)\.?
 
 
 _CASE_CUES = ("ossier", "ummer", "ref", "kenmerk", "pv", "nr", "Ossier", "Ummer", "PV", "Nr", "NR")
+# The first cue in one scan: the leftmost match of the alternation is the smallest of the cues'
+# first positions (one regex search costs ~40% less than eleven finds and a min()).
+_CASE_CUE_RE = re.compile("|".join(_CASE_CUES))
 
 
 def detect_case_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Dossier, court and police references after a cue word, or in a telling shape."""
     # the pattern must scan (it starts with words), so it starts at the first cue in the text
-    first = min((k for cue in _CASE_CUES if (k := text.find(cue)) >= 0), default=-1)
-    for m in CASE_ID_CONTEXT_RE.finditer(text, max(0, first - 3)) if first >= 0 else ():
+    cue = _CASE_CUE_RE.search(text)
+    for m in CASE_ID_CONTEXT_RE.finditer(text, max(0, cue.start() - 3)) if cue else ():
         if _plausible_id(text, m.start("id"), m.end("id")):
             yield Span(m.start("id"), m.end("id"), "CASE_ID")
     for m in CASE_ID_SHAPE_RE.finditer(text):

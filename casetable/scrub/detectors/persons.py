@@ -573,12 +573,14 @@ def _after_initial(doc: Doc, state: list[int]) -> None:
             state[i] != CONFIRMED
             and t.cap
             and not t.upper
-            and ONE_INITIAL_RE.search(text, max(0, t.start - 3), t.start)
+            # the initial before the word needs a dot right before it (or before one space)
+            and "." in text[max(0, t.start - 2) : t.start]
             and lex.word_zipf(t.lower) < 3.0
             and t.lower not in lex.never
             and t.lower not in TITLES
             and t.lower not in PARTICLES
             and t.lower not in lex.places
+            and ONE_INITIAL_RE.search(text, max(0, t.start - 3), t.start)
         ):
             state[i] = CONFIRMED
 
