@@ -431,7 +431,7 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             last = _name_after(doc, i)
             if last > i:
                 yield Span(t.start, toks[last].end, "INSTITUTION")
-        if (t.cap or t.upper) and is_head(t.lower) and gap in (" ", "! ", " '", " ’"):
+        if (t.cap or t.upper) and gap in (" ", "! ", " '", " ’") and is_head(t.lower):
             # a generic head ("Pleegzorg West-Vlaanderen") takes no never-scrub name, and
             # with only a place after it, the place is marked alone ("Samenlevingsopbouw Gent")
             generic = t.lower in lex.never

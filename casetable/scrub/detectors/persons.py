@@ -9,7 +9,9 @@ quotes, or the same word confirmed elsewhere in the text or in the table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
+from operator import attrgetter
 
 from casetable.scrub.context import (
     AREA_WORDS,
@@ -520,6 +522,7 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
     # are no name either: decide those without a call
     state = [NONE] * len(toks)
     focus = doc.focus
+    places = doc.lex.places
     for i in focus:
         t = toks[i]
         if not t.cap and not t.upper:
@@ -528,6 +531,16 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
                 z and t.lower not in first and t.lower not in sur
             ):
                 continue
+        elif (
+            t.sent_start
+            and t.cap
+            and "-" not in t.lower
+            and zipf.get(t.lower, 0.0) >= 3.0
+            and t.lower not in first
+            and t.lower not in sur
+            and t.lower not in places
+        ):
+            continue  # "Het", "Sinds" opening a sentence: _classify's NONE for a common word
         state[i] = _classify(doc, i, known)
     if "." in doc.text:
         _after_initial(doc, state)
@@ -565,24 +578,37 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
 
 def _after_initial(doc: Doc, state: list[int]) -> None:
     """ "B. Nowicka", "K. Öztürk": a capitalised word that is no common Dutch word after one
-    initial is a surname, listed or not."""
+    initial is a surname, listed or not.
+
+    Only a word that starts one or two characters after a dot can follow an initial, so the
+    words looked at are found from the dots (a bisection each) rather than by testing every
+    word of the text (~80 of ~3,000 lines run per text before); a capitalised word is always in
+    `doc.focus`.
+    """
     text, toks, lex = doc.text, doc.tokens, doc.lex
-    for i in doc.focus:
-        t = toks[i]
-        if (
-            state[i] != CONFIRMED
-            and t.cap
-            and not t.upper
-            # the initial before the word needs a dot right before it (or before one space)
-            and "." in text[max(0, t.start - 2) : t.start]
-            and lex.word_zipf(t.lower) < 3.0
-            and t.lower not in lex.never
-            and t.lower not in TITLES
-            and t.lower not in PARTICLES
-            and t.lower not in lex.places
-            and ONE_INITIAL_RE.search(text, max(0, t.start - 3), t.start)
-        ):
-            state[i] = CONFIRMED
+    n = len(toks)
+    dot = text.find(".")
+    while dot >= 0:
+        i = bisect_left(toks, dot + 1, key=_START)
+        if i < n:
+            t = toks[i]
+            if (
+                t.start <= dot + 2
+                and state[i] != CONFIRMED
+                and t.cap
+                and not t.upper
+                and lex.word_zipf(t.lower) < 3.0
+                and t.lower not in lex.never
+                and t.lower not in TITLES
+                and t.lower not in PARTICLES
+                and t.lower not in lex.places
+                and ONE_INITIAL_RE.search(text, max(0, t.start - 3), t.start)
+            ):
+                state[i] = CONFIRMED
+        dot = text.find(".", dot + 1)
+
+
+_START = attrgetter("start")
 
 
 def _nicknames(doc: Doc, state: list[int]) -> None:
