@@ -174,12 +174,13 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
 
 def _dutch_streets(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
+    numbered = bool(doc.runs)  # no digit in the text, no house number: skip the pattern
     for i in doc.focus:  # a plain word has no street ending
         t = toks[i]
         low = t.lower
         # without a street ending, only a listed name followed by a house number is a street
         if not (low[-3:] in _STREET_TAILS and low.endswith(STREET_ENDS)) and not (
-            t.cap and NUMBER_NEXT_RE.match(doc.text, t.end) and _bare_street(doc, i)
+            t.cap and numbered and NUMBER_NEXT_RE.match(doc.text, t.end) and _bare_street(doc, i)
         ):
             continue
         m = STREET_END_RE.search(low)

@@ -549,9 +549,13 @@ def detect_persons(doc: Doc, known: Callable[[str], bool] | None = None) -> list
         _nicknames(doc, state)
     candidates = [i for i in focus if state[i] == CANDIDATE]
     for _ in range(2):
+        changed = False
         for i in candidates:
             if state[i] == CANDIDATE and _upgrade(doc, i, state, known):
                 state[i] = CONFIRMED
+                changed = True
+        if not changed:
+            break  # _upgrade reads only the states: a second pass would decide the same
     # the same word confirmed once is a name everywhere in this text (a plain word never is:
     # it is lowercase and common)
     names = [i for i in focus if state[i] == CONFIRMED]
