@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from casetable.scrub.context import AREA_WORDS, PLACE_PREPS, words
-from casetable.scrub.detectors.digits import matches_at
+from casetable.scrub.detectors.digits import matches_at, occurrences
 from casetable.scrub.doc import Doc
 from casetable.scrub.spans import Span
 
@@ -156,14 +156,16 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ADDRESS")
     yield from _dutch_streets(doc)
     low = doc.low
-    if (
+    if doc.runs and (  # the pattern ends in a house number: no digit, no match
         "woon" in low
         or "wonen" in low
         or "adres" in low
         or "verhuis" in low
         or "verblijf" in low
     ):
-        for m in _LOWER_CUED_STREET_RE.finditer(doc.text):
+        # tried only where one of its (lowercase) first words starts, not at every position
+        starts = occurrences(doc.text, _LIVING_CUES)
+        for m in matches_at(_LOWER_CUED_STREET_RE, doc.text, starts):
             st = m.group("street")
             nr_at = m.start("street") + st.rfind(
                 " ", 0, next(k for k, c in enumerate(st) if c.isdigit())
@@ -268,6 +270,11 @@ _LOWER_CUED_STREET_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# The words _LOWER_CUED_STREET_RE starts with; the pattern is case-sensitive, so a match starts
+# exactly where one of them does (a text with a cue took ~17 us in its finditer, ~3 us now).
+_LIVING_CUES = ("woon", "wonen", "verblijf", "verhuisd", "gedomicilieerd", "adres")
+
+
 _BOX_AFTER_RE = re.compile(r"\s\d{1,4}[a-zA-Z]?\s?(?:bus|bte)\s?\d")
 # a house number and then the verb: "(die) aan de Pas 44 woont"
 _LIVES_AFTER_RE = re.compile(
