@@ -405,7 +405,10 @@ def _starts(text: str, runs: Runs | None) -> list[int]:
 
 def detect_national_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
     """Belgian national and BIS numbers (check digits, or written as one) and Dutch BSNs."""
-    starts = _starts(text, runs)
+    runs = digit_runs(text) if runs is None else runs
+    # NATIONAL_ID_RE opens with two digits and BSN_RE with four, so shorter runs ("3 kinderen")
+    # and runs after a "+" (tried at the "+", where neither can match) are left out
+    starts = [s for s, e in runs if e - s >= 2 and not (s and text[s - 1] == "+")]
     for m in matches_at(NATIONAL_ID_RE, text, starts):
         d = _digits(m.group())
         # a mistyped check digit still identifies: the written format or a cue word suffices
@@ -416,7 +419,7 @@ def detect_national_id(text: str, runs: Runs | None = None) -> Iterator[Span]:
             or NATIONAL_ID_CUE_RE.search(text, max(0, m.start() - 40), m.start())
         ):
             yield Span(m.start(), m.end(), "NATIONAL_ID")
-    for m in matches_at(BSN_RE, text, starts):
+    for m in matches_at(BSN_RE, text, [s for s in starts if text[s] in "123456789"]):
         if nl_bsn.is_valid(_digits(m.group())):
             yield Span(m.start(), m.end(), "NATIONAL_ID")
 
