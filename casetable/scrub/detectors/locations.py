@@ -176,13 +176,17 @@ def detect_addresses(doc: Doc) -> Iterator[Span]:
 
 def _dutch_streets(doc: Doc) -> Iterator[Span]:
     toks, lex = doc.tokens, doc.lex
-    numbered = bool(doc.runs)  # no digit in the text, no house number: skip the pattern
+    text = doc.text
     for i in doc.focus:  # a plain word has no street ending
         t = toks[i]
         low = t.lower
-        # without a street ending, only a listed name followed by a house number is a street
+        # without a street ending, only a listed name followed by a house number is a street;
+        # the digit that NUMBER_NEXT_RE needs (\d is a decimal) is looked at before the pattern
         if not (low[-3:] in _STREET_TAILS and low.endswith(STREET_ENDS)) and not (
-            t.cap and numbered and NUMBER_NEXT_RE.match(doc.text, t.end) and _bare_street(doc, i)
+            t.cap
+            and text[t.end + 1 : t.end + 2].isdecimal()
+            and NUMBER_NEXT_RE.match(text, t.end)
+            and _bare_street(doc, i)
         ):
             continue
         m = STREET_END_RE.search(low)

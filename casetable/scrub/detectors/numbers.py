@@ -497,6 +497,9 @@ def detect_plate(text: str, runs: Runs | None = None) -> Iterator[Span]:
             starts.update(p for p in (s - 3, s - 4) if p >= 0)
         elif s >= 2 and text[s - 1].isalpha():  # BV07 FRD, KZP481, kzp481
             starts.update(p for p in (s - 2, s - 3) if p >= 0)
+    # PLATE_RE opens with (?<![\w-]): a start right after a word character or "-" (most of the
+    # letters-first starts above: "KZP481" at "ZP481") cannot match and is not tried
+    starts = {p for p in starts if not p or not (text[p - 1].isalnum() or text[p - 1] in "_-")}
     for m in matches_at(PLATE_RE, text, sorted(starts)):
         guarded = m.group("old") or m.group("pairs") or m.group("foreign") or m.group("spaced")
         if (
