@@ -697,7 +697,8 @@ def _acronym_names(doc: Doc) -> Iterator[Span]:
     a named house of worship: "de Fatih-moskee", "de Sint-Pieterskerk"."""
     toks, lex = doc.tokens, doc.lex
     n = len(toks)
-    for i in doc.focus:
+    # only capitalised words can be either kind: picked in one comprehension
+    for i in [i for i in doc.focus if toks[i].cap or toks[i].upper]:
         t = toks[i]
         low = t.lower
         if t.cap and low.endswith(WORSHIP_ENDS) and not t.sent_start:
@@ -779,13 +780,12 @@ TAIL_HEADS = words(
 def _employer_names(doc: Doc) -> Iterator[Span]:
     """ "werkt bij Krokant", "bij Fietsen Janssens", "bij Van Moer Logistics": an employer."""
     toks, lex = doc.tokens, doc.lex
-    # the name after the preposition is capitalised, so it is in focus: loop over those only
-    for j in doc.focus:
-        if j == 0:
-            continue
+    # the name after the preposition is capitalised, so it is in focus: loop over those only,
+    # and of those only the ones after a preposition (picked in one comprehension)
+    for j in [j for j in doc.focus if j and toks[j - 1].lower in _EMPLOYER_PREPS]:
         i = j - 1
         t = toks[i]
-        if t.lower not in _EMPLOYER_PREPS or t.cap or not doc.joined(i):
+        if t.cap or not doc.joined(i):
             continue
         first = toks[j]
         if not (first.cap or first.upper) or first.lower in TITLES or first.lower in FAMILY:
