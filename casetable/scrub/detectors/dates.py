@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casetable.scrub.detectors.digits import Runs, digit_runs, matches_at
+from casetable.scrub.detectors.digits import Runs, digit_runs, matches_at, occurrences
 from casetable.scrub.spans import Span
 
 _MONTHS = (
@@ -127,7 +127,14 @@ def detect_date(text: str, runs: Runs | None = None) -> Iterator[Span]:
         for m in BIRTH_RE.finditer(text):
             yield Span(m.start(), m.end(), "DATE")
     if "eb" in text or "EB" in text:  # geboren, geb.
-        for m in BORN_RE.finditer(text):
+        # in ASCII text (no letter that folds to an ASCII one) the pattern, in any case, starts
+        # where "geb" does in the lowercased text: tried there only (~18 us of scanning before)
+        born = (
+            matches_at(BORN_RE, text, occurrences(text.lower(), ("geb",)))
+            if text.isascii()
+            else BORN_RE.finditer(text)
+        )
+        for m in born:
             yield Span(m.start("date"), m.end("date"), "DATE")
     if "/" in text:
         end = -1

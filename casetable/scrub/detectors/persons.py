@@ -811,8 +811,10 @@ def _chains(doc: Doc, state: list[int], confirmed: list[int]):
             else:
                 break
         s = toks[start].start
-        m = INITIALS_BEFORE.search(doc.text, max(0, s - 9), s)
-        if m:
+        # initials before the name end in a dot: no dot just before it, no search
+        if "." in doc.text[max(0, s - 9) : s] and (
+            m := INITIALS_BEFORE.search(doc.text, max(0, s - 9), s)
+        ):
             s = m.start()
         words = tuple(t.lower for t in toks[start : end + 1])
         if words[0] in PARTICLES:  # "De Wolf", "Van Damme": one family name, not first + last
