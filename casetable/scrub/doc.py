@@ -30,6 +30,16 @@ SENTENCE_START_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# The same for ASCII text, without the characters it cannot hold: with "…" in its first class
+# the engine cannot skip ahead to a sentence end (~35% slower on ASCII text).
+_ASCII_SENTENCE_START_RE = re.compile(
+    r"""
+    [.!?:;\n]
+    (?:(?<=\n)[ \t]*(?:[-*]|[0-9]{1,2}[.)])(?=[ \t]))?
+    [ \t'"(\[]*
+    """,
+    re.VERBOSE,
+)
 
 
 class Token(NamedTuple):
@@ -70,12 +80,14 @@ class Doc:
         (see `Scrubber`); the detectors then loop over a third of the tokens.
         """
         # the text is read as if it followed a new line, so its first word starts a sentence
-        starts = {m.end() - 1 for m in SENTENCE_START_RE.finditer("\n" + text)}
+        ascii_only = text.isascii()
+        rx = _ASCII_SENTENCE_START_RE if ascii_only else SENTENCE_START_RE
+        starts = {m.end() - 1 for m in rx.finditer("\n" + text)}
         toks: list[Token] = []
         focus: list[int] = []
         append, find, new, in_focus = toks.append, text.find, _new, focus.append
         e = 0
-        words = (_ASCII_TOKEN_RE if text.isascii() else TOKEN_RE).findall(text)
+        words = (_ASCII_TOKEN_RE if ascii_only else TOKEN_RE).findall(text)
         for n, w in enumerate(words):
             # the first occurrence after the previous token is this one: a letter that starts
             # an occurrence of w earlier would have started a token there

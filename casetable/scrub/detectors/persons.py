@@ -505,8 +505,15 @@ def _upgrade(doc: Doc, i: int, state: list[int], known: Callable[[str], bool] | 
     )
 
 
+# Every match of INITIALS_ONLY_RE holds a dot, a capital and a dot: a quick scan that starts at
+# the dots (~0.7 us) before the pattern that tries every capital (~5 us a text).
+_INITIALS_HINT_RE = re.compile(r"\.[A-Z]\.")
+
+
 def detect_initials(text: str) -> list[Span]:
     """ "met J.V. gebeld": initials that stand for a person."""
+    if _INITIALS_HINT_RE.search(text) is None:
+        return []
     return [
         Span(m.start(), m.end(), "PERSON", key=(m.group().casefold(),))
         for m in INITIALS_ONLY_RE.finditer(text)
