@@ -65,7 +65,8 @@ class Scrubber:
         spans.extend(detect_chains(doc, names_someone=bool(persons)))
         spans.extend(detect_attended_schools(doc))
         # placeholders already in the text and never-scrub phrases stay as they are
-        spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
+        if "[" in text:  # every placeholder opens with "["
+            spans.extend(Span(m.start(), m.end(), KEEP) for m in PLACEHOLDER_RE.finditer(text))
         spans.extend(Span(s, e, KEEP) for s, e in self._protected(doc))
         return with_name_acronyms(resolve(spans, text), text)
 

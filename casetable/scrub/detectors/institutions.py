@@ -365,7 +365,8 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
             continue  # most words: lowercase and no descriptor
         gap = doc.gap(i) if i + 1 < n else ""
         if (
-            (
+            t.lower.endswith(DESCRIPTOR_ENDS)  # first: most capitalised words are no descriptor
+            and (
                 (
                     gap in (" ", ", ", " '", " ’")
                     and (
@@ -376,7 +377,6 @@ def detect_institutions(doc: Doc) -> Iterator[Span]:
                 )
                 or gap in (": ", ":\t")  # a field label: "School: De Wegwijzer"
             )
-            and t.lower.endswith(DESCRIPTOR_ENDS)
             and DESCRIPTOR_RE.search(t.lower)
         ):
             last = _name_after(doc, i + 1)
