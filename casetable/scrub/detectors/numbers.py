@@ -238,7 +238,8 @@ BARE_PATH_URL_RE = re.compile(
 )
 
 _SOCIAL_CUES = ("insta", "face", "fb", "tiktok", "snap", "twitter", "threads", "telegram")
-_LOOSE_CUES = (*_SOCIAL_CUES, "account", "profiel")
+# the loose handle pattern also runs after these (besides the social cues)
+_ACCOUNT_CUES = ("account", "profiel")
 
 
 def detect_url(text: str) -> Iterator[Span]:
@@ -257,7 +258,7 @@ def detect_url(text: str) -> Iterator[Span]:
         ) and any(c.isalpha() for c in handle):
             named.add(m.start("handle"))
             yield Span(m.start("handle"), m.end("handle"), "URL")
-    loose = social or "account" in low or "profiel" in low  # _LOOSE_CUES, social ones known
+    loose = social or any(cue in low for cue in _ACCOUNT_CUES)
     for m in SOCIAL_LOOSE_RE.finditer(text) if loose else ():
         handle = m.group("handle")
         # not an abbreviation of single letters ("i.v.m", "o.a"): a part of two letters or more
